@@ -1,0 +1,105 @@
+"""Base of every custom action: language, translation, catalogue and a polite failure."""
+
+from __future__ import annotations
+
+import abc
+import logging
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.content.model import Catalogue
+from bot.i18n.catalogs import CONTENT, N_
+from bot.i18n.formatting import directional
+from bot.languages import BY_CODE
+from bot.services import Services, get_services
+
+logger = logging.getLogger(__name__)
+
+Button = Tuple[str, str]  # (msgid of the title, payload)
+
+MENU: Sequence[Button] = (
+    (N_("Courses"), "/list_courses"),
+    (N_("Work placement"), "/placement_info"),
+    (N_("Money during a course"), "/allowance"),
+    (N_("Talk to a caseworker"), "/contact_caseworker"),
+)
+
+
+class Reply:
+    """Collects the lines of one reply in one language; notes untranslated content once."""
+
+    def __init__(self, services: Services, language: str):
+        self.services = services
+        self.language = language
+        self.lines: List[str] = []
+        self.untranslated = False
+
+    def t(self, msgid: str, **params: Any) -> str:
+        return self.services.translator.gettext(self.language, msgid, **params)
+
+    def c(self, text: str, **params: Any) -> str:
+        """A catalogue text (Norwegian source) in the reply's language."""
+        found = self.services.translator.lookup(CONTENT, self.language, text, **params)
+        if found.missing:
+            self.untranslated = True
+        return found.text
+
+    def add(self, line: str) -> "Reply":
+        self.lines.append(line)
+        return self
+
+    def text(self) -> str:
+        lines = list(self.lines)
+        if self.untranslated:
+            lines.append(self.t("(Some of this text is not yet translated into your language and is shown in English or Norwegian.)"))
+        return directional("\n".join(lines), self.language)
+
+    def send(self, dispatcher: CollectingDispatcher, buttons: Sequence[Button] = (),
+             raw_buttons: Sequence[Dict[str, str]] = ()) -> None:
+        rendered = [{"title": self.t(title), "payload": payload} for title, payload in buttons]
+        rendered.extend(raw_buttons)
+        dispatcher.utter_message(text=self.text(), buttons=rendered or None)
+
+
+class LocalizedAction(Action, abc.ABC):
+    """Runs `respond` with the participant's language; any failure becomes an apology."""
+
+    @abc.abstractmethod
+    def name(self) -> str: ...
+
+    @property
+    def services(self) -> Services:
+        return get_services()
+
+    def language(self, tracker: Tracker) -> str:
+        language = tracker.get_slot("language")
+        return language if language in BY_CODE else self.services.settings.default_language
+
+    def reply(self, tracker: Tracker) -> Reply:
+        return Reply(self.services, self.language(tracker))
+
+    def catalogue(self) -> Catalogue:
+        return self.services.catalogue.current()
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        if tracker.get_slot("language_unsupported"):
+            return []
+        try:
+            return await self.respond(dispatcher, tracker, domain)
+        except Exception:
+            logger.exception("Action %s failed for a message of %s", self.name(), tracker.sender_id)
+            dispatcher.utter_message(response="utter_error")
+            return []
+
+    @abc.abstractmethod
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]: ...
+
+
+def latest_entity(tracker: Tracker, entity: str) -> Optional[str]:
+    """The value of `entity` in the latest message, if any."""
+    value = next(tracker.get_latest_entity_values(entity), None)
+    return str(value) if value is not None else None

@@ -1,0 +1,49 @@
+"""First stage of the fallback: "did you mean ...?" in the participant's language."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import LocalizedAction
+from bot.i18n.catalogs import N_
+
+# What each intent means, as a participant would say it.
+INTENT_MEANING = {
+    "list_courses": N_("which courses there are"),
+    "course_details": N_("what a course is about, how long it lasts and when it starts"),
+    "course_requirements": N_("who can join a course"),
+    "job_prospects": N_("the chance of a job after a course"),
+    "placement_info": N_("the work placement (praksisplass)"),
+    "placement_problem": N_("a problem at your work placement"),
+    "allowance": N_("money during a course"),
+    "apply_course": N_("how to get a place on a course"),
+    "contact_caseworker": N_("leaving a question for a caseworker"),
+    "escalation_status": N_("the answer to a question you left"),
+    "frustration": N_("that things are hard right now"),
+    "choose_language": N_("changing the language"),
+    "delete_my_data": N_("deleting your data"),
+    "greet": N_("saying hello"),
+}
+
+
+class ActionAskAffirmation(LocalizedAction):
+    """Replaces Rasa's default, which would show an intent name in English."""
+
+    def name(self) -> str:
+        return "action_default_ask_affirmation"
+
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        ranking = [i.get("name") for i in tracker.latest_message.get("intent_ranking") or []]
+        candidates = [name for name in ranking if name in INTENT_MEANING]
+        reply = self.reply(tracker)
+        if not candidates:
+            dispatcher.utter_message(response="utter_ask_rephrase")
+            return []
+        intent = candidates[0]
+        reply.add(reply.t("Did you mean: %(meaning)s?", meaning=reply.t(INTENT_MEANING[intent])))
+        reply.send(dispatcher, buttons=[(N_("Yes"), f"/{intent}"), (N_("No"), "/out_of_scope")])
+        return []

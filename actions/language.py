@@ -1,0 +1,127 @@
+"""Actions that decide, change and announce the conversation's language, and greet."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import MENU, LocalizedAction, Reply, latest_entity
+from bot.content.matcher import matcher_for
+from bot.i18n.catalogs import N_
+from bot.language_id import Decision, decide
+from bot.languages import BY_CODE, LANGUAGES, language_named_in, normalise_code
+
+
+def language_buttons() -> List[Dict[str, str]]:
+    """One button per language, each named in its own script."""
+    return [{"title": lang.native_name, "payload": f'/choose_language{{"language":"{lang.code}"}}'}
+            for lang in LANGUAGES]
+
+
+def channel_hint(metadata: Optional[Dict[str, Any]]) -> Optional[str]:
+    """The channel's language hint: REST `metadata.language`, Telegram `language_code`."""
+    if not isinstance(metadata, dict):
+        return None
+    for key in ("language", "language_code"):
+        code = normalise_code(metadata.get(key))
+        if code:
+            return code
+    return None
+
+
+def explicit_choice(tracker: Tracker) -> Optional[str]:
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    if intent != "choose_language":
+        return None
+    entity = latest_entity(tracker, "language")
+    if entity:
+        return normalise_code(entity) or language_named_in(entity)
+    return language_named_in(tracker.latest_message.get("text") or "")
+
+
+class ActionDetectLanguage(LocalizedAction):
+    """Sets the `language` slot after every message (a custom slot mapping)."""
+
+    def name(self) -> str:
+        return "action_detect_language"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        return await self.respond(dispatcher, tracker, domain)
+
+    def decision(self, tracker: Tracker) -> Decision:
+        text = tracker.latest_message.get("text") or ""
+        current = tracker.get_slot("language")
+        current = current if current in BY_CODE else None
+        explicit = explicit_choice(tracker)
+        if text.startswith("/"):  # a button payload carries no language of its own
+            text = ""
+        try:
+            ignore = matcher_for(self.catalogue()).course_terms(text)
+        except Exception:  # a broken catalogue must not stop language handling
+            ignore = []
+        detection = self.services.languages.detect(text, ignore=ignore)
+        return decide(current, detection, channel_hint(tracker.latest_message.get("metadata")),
+                      explicit, self.services.settings.default_language)
+
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        decision = self.decision(tracker)
+        events: List[Dict[str, Any]] = []
+        if tracker.get_slot("language") != decision.language:
+            events.append(SlotSet("language", decision.language))
+        if bool(tracker.get_slot("language_unsupported")) != decision.unsupported:
+            events.append(SlotSet("language_unsupported", decision.unsupported))
+        if decision.unsupported:
+            self._unsupported(dispatcher)
+        elif decision.switched_from and decision.reason == "detected":
+            reply = Reply(self.services, decision.language)
+            reply.add(reply.t("I will answer in %(language)s now.",
+                              language=BY_CODE[decision.language].native_name))
+            reply.send(dispatcher, buttons=[(N_("Change language"), "/choose_language")])
+        return events
+
+    def _unsupported(self, dispatcher: CollectingDispatcher) -> None:
+        names = ", ".join(lang.native_name for lang in LANGUAGES)
+        # Deliberately in English and Norwegian at once: we do not know the reader's language.
+        en = self.services.translator.gettext("en", "Sorry, I do not speak that language yet. I can talk in: %(languages)s.", languages=names)
+        nb = self.services.translator.gettext("nb", "Sorry, I do not speak that language yet. I can talk in: %(languages)s.", languages=names)
+        dispatcher.utter_message(text=f"{en}\n{nb}", buttons=language_buttons())
+
+
+class ActionGreet(LocalizedAction):
+    """Greets in the participant's language and offers the languages and the main topics."""
+
+    def name(self) -> str:
+        return "action_greet"
+
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        reply = self.reply(tracker)
+        reply.add(reply.t("Hello! I can tell you about NAV's labour-market courses (AMO), the work placement and money during a course."))
+        reply.add(reply.t("I answer in %(language)s. You can choose another language below.",
+                          language=BY_CODE[reply.language].native_name))
+        reply.send(dispatcher, buttons=MENU, raw_buttons=language_buttons())
+        return []
+
+
+class ActionChooseLanguage(LocalizedAction):
+    """Confirms a chosen language, or shows the choice when none was named."""
+
+    def name(self) -> str:
+        return "action_choose_language"
+
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        reply = self.reply(tracker)
+        if explicit_choice(tracker):
+            reply.add(reply.t("OK, I will answer in %(language)s.",
+                              language=BY_CODE[reply.language].native_name))
+            reply.send(dispatcher, buttons=MENU)
+        else:
+            reply.add(reply.t("Which language do you want?"))
+            reply.send(dispatcher, raw_buttons=language_buttons())
+        return []

@@ -1,0 +1,104 @@
+"""Actions that answer from the shared pages: placement, problems, money, applying."""
+
+from __future__ import annotations
+
+import abc
+from typing import Any, Dict, List, Sequence
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import Button, LocalizedAction, Reply
+from bot.content.model import Figure, Page
+from bot.i18n.catalogs import N_
+from bot.i18n.formatting import isolate, money, number
+
+_MONEY_UNITS = {"nok", "nok_per_day", "nok_per_km", "nok_per_month"}
+
+
+def figure_value(reply: Reply, figure: Figure) -> str:
+    if figure.unit in _MONEY_UNITS:
+        return money(figure.value, reply.language)
+    if figure.unit == "percent":
+        return number(figure.value, reply.language) + " %"
+    return number(figure.value, reply.language)
+
+
+def render_page(reply: Reply, page: Page) -> None:
+    """Title, sections with locale-formatted figures, and the source of each section."""
+    reply.add(f"*{reply.c(page.title)}*")
+    for section in page.sections:
+        values = {f.name: figure_value(reply, f) for f in section.figures if f.name}
+        reply.add(reply.c(section.text, **values))
+        undated = [f for f in section.figures if not f.as_of]
+        if undated:
+            reply.add(reply.t("(The year of this rate is not confirmed: check with your caseworker.)"))
+        elif not section.confirmed:
+            reply.add(reply.t("(Not confirmed: ask your caseworker.)"))
+        for source in section.sources[:2]:
+            reply.add(reply.t("Source: %(title)s %(url)s", title=source["title"], url=isolate(source["url"])))
+
+
+class PageAction(LocalizedAction):
+    """Shows one or more catalogue pages."""
+
+    pages: Sequence[str] = ()
+    buttons: Sequence[Button] = ()
+
+    @abc.abstractmethod
+    def name(self) -> str: ...
+
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        catalogue = self.catalogue()
+        reply = self.reply(tracker)
+        for page_id in self.pages:
+            page = catalogue.pages.get(page_id)
+            if page is not None:
+                render_page(reply, page)
+        if not reply.lines:
+            reply.add(reply.t("I do not have this information yet. Your caseworker can answer."))
+        reply.send(dispatcher, buttons=self.buttons)
+        return self.events()
+
+    def events(self) -> List[Dict[str, Any]]:
+        return []
+
+
+_CASEWORKER = (N_("Talk to a caseworker"), "/contact_caseworker")
+
+
+class ActionPlacementInfo(PageAction):
+    pages = ("placement",)
+    buttons = ((N_("Something is wrong at my placement"), "/placement_problem"), _CASEWORKER)
+
+    def name(self) -> str:
+        return "action_placement_info"
+
+
+class ActionPlacementProblem(PageAction):
+    pages = ("placement-problems",)
+    buttons = ((N_("Yes, pass it to a caseworker"), "/contact_caseworker"),)
+
+    def name(self) -> str:
+        return "action_placement_problem"
+
+    def events(self) -> List[Dict[str, Any]]:
+        return [SlotSet("urgent", True)]
+
+
+class ActionAllowance(PageAction):
+    pages = ("money",)
+    buttons = (_CASEWORKER,)
+
+    def name(self) -> str:
+        return "action_allowance"
+
+
+class ActionApplyCourse(PageAction):
+    pages = ("apply",)
+    buttons = ((N_("Courses"), "/list_courses"), _CASEWORKER)
+
+    def name(self) -> str:
+        return "action_apply_course"

@@ -1,0 +1,30 @@
+"""Action server entry point: loads the catalogue and language models, then serves actions."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from bot.config import get_settings
+from bot.services import get_services
+
+logger = logging.getLogger("bot.action_server")
+
+
+def main() -> None:
+    settings = get_settings()
+    logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
+    services = get_services()
+    try:
+        catalogue = services.catalogue.current()
+        logger.info("Catalogue %s: %d courses", catalogue.version, len(catalogue.courses))
+    except Exception as exc:  # the server still starts; actions apologise and the admin sees why
+        logger.error("The content catalogue could not be loaded: %s", exc)
+    services.languages.warm_up()
+    from rasa_sdk.endpoint import run
+
+    run("actions", port=settings.actions_port)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

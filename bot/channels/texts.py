@@ -1,0 +1,13 @@
+"""Texts the channels show themselves (not produced by a Rasa response)."""
+
+from bot.i18n.catalogs import N_
+
+TEXT_ONLY = N_("Sorry, I can only read text. Please write your question in words.")
+HELP = N_("I explain NAV's labour-market courses (AMO), the work placement and money during a course, and I can pass your question to a caseworker. Commands: /language to change the language, /delete to delete your data.")
+CHOOSE_LANGUAGE = N_("Which language do you want?")
+CASEWORKER_ANSWER = N_("A caseworker has answered your question %(reference)s:")
+SERVER_DOWN = N_("Sorry, the bot is not available right now. Please try again in a few minutes.")
+WEB_TITLE = N_("Ask about NAV courses")
+WEB_PLACEHOLDER = N_("Write your message")
+WEB_SEND = N_("Send")
+WEB_LANGUAGE = N_("Language")

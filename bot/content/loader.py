@@ -1,0 +1,188 @@
+"""Catalogue loader: reads content YAML safely, validates it, reports errors with file and line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+
+import jsonschema
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import AliasEvent, NodeEvent
+
+from bot.content.model import Catalogue, Course, Page
+
+MAX_FILE_BYTES = 512 * 1024
+_STANDARD_TAGS = {None, "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                  "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+                  "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp", "!"}
+
+
+@dataclass(frozen=True)
+class ContentError:
+    """One problem in a content file, pointing at the file, line and field."""
+
+    path: str
+    line: Optional[int]
+    field: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        field = f" [{self.field}]" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class ContentInvalid(Exception):
+    """Raised when the catalogue cannot be used; carries every error found."""
+
+    def __init__(self, errors: Sequence[ContentError]):
+        self.errors = list(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+@lru_cache(maxsize=None)
+def _validator(schema_path: Path) -> jsonschema.Draft202012Validator:
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def _plain(node: Any) -> Any:
+    """Round-trip YAML nodes to plain JSON-like data; dates become ISO strings."""
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, (dt.date, dt.datetime)):
+        return node.isoformat()[:10]
+    return node
+
+
+def _line_of(doc: Any, path: Iterable[Any]) -> Optional[int]:
+    """The 1-based line of the node at `path` in a round-trip document, as near as known."""
+    node, line = doc, getattr(getattr(doc, "lc", None), "line", None)
+    for part in path:
+        try:
+            if isinstance(node, CommentedMap) and part in node:
+                line = node.lc.key(part)[0]
+                node = node[part]
+            elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+                line = node.lc.item(part)[0]
+                node = node[part]
+            else:
+                break
+        except (KeyError, IndexError, TypeError):
+            break
+    return None if line is None else line + 1
+
+
+def read_yaml(path: Path, root: Path) -> Tuple[Any, List[ContentError]]:
+    """Parses one file; refuses anchors, aliases, custom tags and oversized files."""
+    rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [ContentError(rel, None, "", f"cannot read file: {exc.strerror}")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [ContentError(rel, None, "", f"file is larger than {MAX_FILE_BYTES // 1024} KB")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [ContentError(rel, None, "", f"not UTF-8 text (byte {exc.start})")]
+    yaml = YAML(typ="rt")
+    try:
+        for event in yaml.parse(text):
+            if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and event.anchor):
+                line = event.start_mark.line + 1 if event.start_mark else None
+                return None, [ContentError(rel, line, "", "YAML anchors and aliases are not allowed")]
+            tag = getattr(event, "tag", None)
+            if tag not in _STANDARD_TAGS:
+                line = event.start_mark.line + 1 if event.start_mark else None
+                return None, [ContentError(rel, line, "", f"YAML tag {tag} is not allowed")]
+        return yaml.load(text), []
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        return None, [ContentError(rel, line, "", f"invalid YAML: {exc.problem or exc.context}")]
+
+
+def _validate(doc: Any, schema: Path, rel: str) -> List[ContentError]:
+    errors = []
+    for err in sorted(_validator(schema).iter_errors(_plain(doc)), key=lambda e: list(e.path)):
+        field = ".".join(str(p) for p in err.path)
+        errors.append(ContentError(rel, _line_of(doc, err.path), field, err.message))
+    return errors
+
+
+def load_catalogue(content_dir: Path) -> Tuple[Optional[Catalogue], List[ContentError]]:
+    """Loads and validates every file under `content_dir`.
+
+    Returns the catalogue and a list of problems. The catalogue is None when any
+    problem is an error: a half-valid catalogue is never served.
+    """
+    root = content_dir.parent
+    problems: List[ContentError] = []
+    schema_dir = content_dir / "schema"
+
+    counties_doc, errs = read_yaml(content_dir / "counties.yml", root)
+    problems += errs
+    counties: Dict[str, str] = {}
+    if counties_doc is not None:
+        raw = _plain(counties_doc)
+        if not isinstance(raw, dict) or not isinstance(raw.get("counties"), dict):
+            problems.append(ContentError("content/counties.yml", 1, "counties",
+                                         "must be a mapping of county id to name"))
+        else:
+            counties = {str(k): str(v) for k, v in raw["counties"].items()}
+
+    courses: Dict[str, Course] = {}
+    for path in sorted((content_dir / "courses").glob("*.yml")):
+        rel = str(path.relative_to(root))
+        doc, errs = read_yaml(path, root)
+        problems += errs
+        if doc is None:
+            continue
+        errs = _validate(doc, schema_dir / "course.schema.json", rel)
+        problems += errs
+        if errs:
+            continue
+        data = _plain(doc)
+        if data["id"] in courses:
+            problems.append(ContentError(rel, _line_of(doc, ["id"]), "id",
+                                         f"duplicate course id {data['id']!r} (also in {courses[data['id']].source_file})"))
+            continue
+        for index, place in enumerate(data["places"]):
+            if counties and place["county"] not in counties:
+                problems.append(ContentError(rel, _line_of(doc, ["places", index, "county"]),
+                                             f"places.{index}.county",
+                                             f"unknown county {place['county']!r}; known: {', '.join(sorted(counties))}"))
+        courses[data["id"]] = Course.from_dict(data, rel)
+
+    pages: Dict[str, Page] = {}
+    for path in sorted((content_dir / "pages").glob("*.yml")):
+        rel = str(path.relative_to(root))
+        doc, errs = read_yaml(path, root)
+        problems += errs
+        if doc is None:
+            continue
+        errs = _validate(doc, schema_dir / "page.schema.json", rel)
+        problems += errs
+        if errs:
+            continue
+        data = _plain(doc)
+        if data["id"] in pages:
+            problems.append(ContentError(rel, _line_of(doc, ["id"]), "id", f"duplicate page id {data['id']!r}"))
+            continue
+        pages[data["id"]] = Page.from_dict(data, rel)
+
+    if not courses and not any(p.severity == "error" for p in problems):
+        problems.append(ContentError("content/courses", None, "", "no course files found"))
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return Catalogue(courses=courses, pages=pages, counties=counties), problems

@@ -1,0 +1,193 @@
+"""Escalation store: participants' questions for caseworkers, and their answers.
+
+SQLAlchemy Core on SQLite (WAL) by default, PostgreSQL by URL. Texts are masked
+before they reach this module's callers' storage; the store masks again as a last
+line of defence, so an identity number can never be written by mistake.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from bot.escalations.masking import mask
+
+metadata = sa.MetaData()
+
+escalations = sa.Table(
+    "escalations", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("reference", sa.String(16), nullable=False, unique=True),
+    sa.Column("sender_id", sa.String(255), nullable=False, index=True),
+    sa.Column("channel", sa.String(32), nullable=False, default="rest"),
+    sa.Column("language", sa.String(8), nullable=False),
+    sa.Column("question", sa.Text, nullable=False),
+    sa.Column("course", sa.String(64)),
+    sa.Column("office", sa.String(64)),
+    sa.Column("urgent", sa.Boolean, nullable=False, default=False),
+    sa.Column("status", sa.String(16), nullable=False, default="open", index=True),
+    sa.Column("answer", sa.Text),
+    sa.Column("answered_by", sa.String(64)),
+    sa.Column("request_key", sa.String(64), unique=True),
+    sa.Column("version", sa.Integer, nullable=False, default=1),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("answered_at", sa.DateTime(timezone=True)),
+    sa.Column("closed_at", sa.DateTime(timezone=True)),
+)
+
+_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read aloud
+
+
+def new_reference() -> str:
+    return "K-" + "".join(secrets.choice(_ALPHABET) for _ in range(4))
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+@dataclass(frozen=True)
+class Escalation:
+    id: int
+    reference: str
+    sender_id: str
+    channel: str
+    language: str
+    question: str
+    course: Optional[str]
+    office: Optional[str]
+    urgent: bool
+    status: str
+    answer: Optional[str]
+    answered_by: Optional[str]
+    version: int
+    created_at: dt.datetime
+    answered_at: Optional[dt.datetime]
+
+    def as_dict(self) -> Dict[str, Any]:
+        data = dict(self.__dict__)
+        for key in ("created_at", "answered_at"):
+            data[key] = data[key].isoformat() if data[key] else None
+        return data
+
+
+class ConflictError(Exception):
+    """The escalation changed since it was read (another caseworker answered)."""
+
+
+class EscalationStore:
+    def __init__(self, url: str, spool_dir: Optional[Path] = None):
+        self.url = url
+        self.spool_dir = spool_dir
+        if url.startswith("sqlite:///"):
+            Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        self.engine: Engine = sa.create_engine(url, future=True, pool_pre_ping=True)
+        if self.engine.dialect.name == "sqlite":
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+
+    def create_schema(self) -> None:
+        metadata.create_all(self.engine)
+
+    def record(self, sender_id: str, language: str, question: str, *, channel: str = "rest",
+               course: Optional[str] = None, office: Optional[str] = None, urgent: bool = False,
+               request_key: Optional[str] = None) -> Escalation:
+        """Stores a question; the same `request_key` twice returns the first record."""
+        if request_key:
+            existing = self._one(escalations.c.request_key == request_key)
+            if existing:
+                return existing
+        row = dict(sender_id=sender_id, channel=channel, language=language,
+                   question=mask(question).text, course=course, office=office, urgent=urgent,
+                   status="open", request_key=request_key, version=1, created_at=_now())
+        for _attempt in range(5):
+            row["reference"] = new_reference()
+            try:
+                with self.engine.begin() as conn:
+                    conn.execute(escalations.insert().values(**row))
+                break
+            except sa.exc.IntegrityError:
+                if request_key and self._one(escalations.c.request_key == request_key):
+                    break
+                continue
+        found = self._one(escalations.c.reference == row["reference"]) if not request_key else \
+            self._one(escalations.c.request_key == request_key)
+        assert found is not None
+        return found
+
+    def answer(self, reference: str, text: str, caseworker: str,
+               expected_version: Optional[int] = None) -> Escalation:
+        """Stores an answer; with `expected_version`, refuses to overwrite a newer change."""
+        current = self.get(reference)
+        if current is None:
+            raise KeyError(reference)
+        version = expected_version if expected_version is not None else current.version
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                escalations.update()
+                .where(escalations.c.reference == reference, escalations.c.version == version)
+                .values(answer=mask(text).text, answered_by=caseworker, status="answered",
+                        answered_at=_now(), version=version + 1))
+        if result.rowcount != 1:
+            raise ConflictError(reference)
+        updated = self.get(reference)
+        assert updated is not None
+        return updated
+
+    def close(self, reference: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(escalations.update().where(escalations.c.reference == reference)
+                         .values(status="closed", closed_at=_now(),
+                                 version=escalations.c.version + 1))
+
+    def get(self, reference: str) -> Optional[Escalation]:
+        return self._one(escalations.c.reference == reference)
+
+    def list(self, status: Optional[str] = None, sender_id: Optional[str] = None,
+             limit: int = 500) -> List[Escalation]:
+        query = sa.select(escalations).order_by(escalations.c.created_at, escalations.c.id).limit(limit)
+        if status:
+            query = query.where(escalations.c.status == status)
+        if sender_id:
+            query = query.where(escalations.c.sender_id == sender_id)
+        with self.engine.connect() as conn:
+            return [_from_row(r) for r in conn.execute(query).mappings()]
+
+    def delete_for_sender(self, sender_id: str) -> int:
+        with self.engine.begin() as conn:
+            return conn.execute(escalations.delete().where(escalations.c.sender_id == sender_id)).rowcount
+
+    def purge_closed(self, older_than_days: int) -> int:
+        cutoff = _now() - dt.timedelta(days=older_than_days)
+        with self.engine.begin() as conn:
+            return conn.execute(escalations.delete().where(
+                escalations.c.status == "closed", escalations.c.closed_at < cutoff)).rowcount
+
+    def _one(self, condition: Any) -> Optional[Escalation]:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(escalations).where(condition)).mappings().first()
+        return _from_row(row) if row else None
+
+
+def _from_row(row: Any) -> Escalation:
+    created = row["created_at"]
+    if created is not None and created.tzinfo is None:
+        created = created.replace(tzinfo=dt.timezone.utc)
+    return Escalation(
+        id=row["id"], reference=row["reference"], sender_id=row["sender_id"], channel=row["channel"],
+        language=row["language"], question=row["question"], course=row["course"],
+        office=row["office"], urgent=bool(row["urgent"]), status=row["status"],
+        answer=row["answer"], answered_by=row["answered_by"], version=row["version"],
+        created_at=created, answered_at=row["answered_at"])
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()

@@ -1,0 +1,61 @@
+"""Shared services of a process, built on first use (never at import time)."""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property
+from typing import Optional
+
+from bot.config import Settings, get_settings
+from bot.content.store import CatalogueStore
+from bot.i18n.catalogs import Translator, get_translator
+from bot.language_id import LanguageIdentifier, get_identifier
+
+
+class Services:
+    """The catalogue, translations, language ID and escalation store of one process."""
+
+    def __init__(self, settings: Optional[Settings] = None):
+        self.settings = settings or get_settings()
+
+    @cached_property
+    def catalogue(self) -> CatalogueStore:
+        return CatalogueStore(self.settings.content_dir, self.settings.content_watch_seconds,
+                              status_file=self.settings.var_dir / "content-status.json")
+
+    @cached_property
+    def translator(self) -> Translator:
+        return get_translator(self.settings.translations_dir)
+
+    @cached_property
+    def languages(self) -> LanguageIdentifier:
+        return get_identifier()
+
+    @cached_property
+    def escalations(self):  # type: ignore[no-untyped-def]
+        from bot.escalations import users  # noqa: F401  (registers the users table)
+        from bot.escalations.store import EscalationStore
+
+        store = EscalationStore(self.settings.effective_database_url,
+                                spool_dir=self.settings.var_dir / "spool")
+        store.create_schema()
+        return store
+
+
+_lock = threading.Lock()
+_services: Optional[Services] = None
+
+
+def get_services() -> Services:
+    global _services
+    if _services is None:
+        with _lock:
+            if _services is None:
+                _services = Services()
+    return _services
+
+
+def set_services(services: Optional[Services]) -> None:
+    """Replaces the process's services (tests point them at temporary folders)."""
+    global _services
+    _services = services
