@@ -36,10 +36,10 @@ class Reply:
         self.lines: List[str] = []
         self.untranslated = False
 
-    def t(self, msgid: str, **params: Any) -> str:
+    def t(self, msgid: str, /, **params: Any) -> str:
         return self.services.translator.gettext(self.language, msgid, **params)
 
-    def c(self, text: str, **params: Any) -> str:
+    def c(self, text: str, /, **params: Any) -> str:
         """A catalogue text (Norwegian source) in the reply's language."""
         found = self.services.translator.lookup(CONTENT, self.language, text, **params)
         if found.missing:

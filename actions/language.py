@@ -43,10 +43,14 @@ def explicit_choice(tracker: Tracker) -> Optional[str]:
 
 
 class ActionDetectLanguage(LocalizedAction):
-    """Sets the `language` slot after every message (a custom slot mapping)."""
+    """Sets the `language` slot after every message.
+
+    It runs as Rasa's global slot validation action, which Rasa calls once after
+    every user message and whose messages (the switch note) reach the participant.
+    """
 
     def name(self) -> str:
-        return "action_detect_language"
+        return "action_validate_slot_mappings"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[str, Any]) -> List[Dict[str, Any]]:

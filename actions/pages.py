@@ -21,7 +21,7 @@ def figure_value(reply: Reply, figure: Figure) -> str:
     if figure.unit in _MONEY_UNITS:
         return money(figure.value, reply.language)
     if figure.unit == "percent":
-        return number(figure.value, reply.language) + " %"
+        return number(figure.value, reply.language)  # the text carries the %% sign
     return number(figure.value, reply.language)
 
 

@@ -154,7 +154,10 @@ def decide(current: Optional[str], detection: Detection, hint: Optional[str],
     switched = None
     if detection.language and detection.language != current:
         strong = detection.is_sentence and detection.confidence >= SENTENCE_CONFIDENCE
+        # Latin-script words after a Cyrillic or Arabic-script language are often English
+        # loans or transliteration, so only a switch into a non-Latin script counts.
         script_change = (current is not None and detection.words >= 1
+                         and detection.script in ("cyrillic", "arabic", "ethiopic")
                          and detection.script != _script_of_language(current)
                          and detection.confidence >= GUESS_CONFIDENCE)
         if strong or script_change:

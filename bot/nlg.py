@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.core.nlg.generator import NaturalLanguageGenerator
+from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
@@ -29,12 +29,16 @@ def reply_language(slots: Dict[str, Any], default: str) -> str:
     return language if language in BY_CODE else default
 
 
-class GettextNLG(NaturalLanguageGenerator):
-    """Translates domain responses through Babel catalogs, per message, per language."""
+class GettextNLG(TemplatedNaturalLanguageGenerator):
+    """Translates domain responses through Babel catalogs, per message, per language.
+
+    A subclass of Rasa's templated generator because Rasa hands the domain's
+    responses to that class (and only that class) when it loads a model.
+    """
 
     def __init__(self, endpoint_config: Optional[EndpointConfig] = None,
                  domain: Optional[Domain] = None, translator: Optional[Translator] = None):
-        self.responses = domain.responses if domain else {}
+        super().__init__(domain.responses if domain else {})
         settings = get_settings()
         self.default_language = settings.default_language
         self.retention_days = settings.escalation_retention_days

@@ -16,6 +16,10 @@ from typing import Dict, List, Optional, Sequence, TextIO
 
 from bot.config import Settings
 
+# Rasa's telemetry cannot reach the internet here and TensorFlow's start-up chatter hides real errors.
+QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+             "TF_CPP_MIN_LOG_LEVEL": "2"}
+
 COLOURS = ("\033[36m", "\033[35m", "\033[33m", "\033[32m")
 RESET = "\033[0m"
 
@@ -106,7 +110,7 @@ class Supervisor:
         self.children = children
         self.cwd = cwd
         self.out = out
-        self.env = {**os.environ, **(env or {}), "PYTHONUNBUFFERED": "1"}
+        self.env = {**os.environ, **QUIET_ENV, **(env or {}), "PYTHONUNBUFFERED": "1"}
         self._lock = threading.Lock()
         self.stopping = False
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 import time
@@ -91,7 +92,9 @@ def train(root: Path, models_dir: Path, force: bool = False, echo=print) -> Path
                "--domain", "nlu_data/domain.yml",
                "--data", "nlu_data/nlu", "nlu_data/rules", "nlu_data/stories",
                "--out", str(models_dir), "--fixed-model-name", target.name[: -len(".tar.gz")]]
-    result = subprocess.run(command, cwd=root)
+    from bot.supervisor import QUIET_ENV
+
+    result = subprocess.run(command, cwd=root, env={**os.environ, **QUIET_ENV})
     if result.returncode != 0:
         raise RuntimeError(f"rasa train failed with exit code {result.returncode}")
     echo(f"Trained in {time.monotonic() - started:.0f} s: {target.name}")

@@ -13,7 +13,7 @@ _ACCOUNT_WEIGHTS = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 # 11 digits, optionally grouped as 6+5 (fødselsnummer) or 4.2.5 (account number).
 _ELEVEN = re.compile(r"(?<!\d)(\d{6}[ .-]?\d{5}|\d{4}[ .]\d{2}[ .]\d{5})(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
-_PHONE = re.compile(r"(?<![\w+])(\+|00)?(\d[ .-]?){8,14}(?!\d)")
+_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[ .-]?\d){7,13}(?!\d)")
 
 
 def _mod11(digits: str, weights: Tuple[int, ...]) -> int:

@@ -83,7 +83,7 @@ class Translator:
         catalog = self.catalog(domain, language)
         return msgid in getattr(catalog, "_catalog", {})
 
-    def lookup(self, domain: str, language: str, msgid: str, **params: Any) -> Lookup:
+    def lookup(self, domain: str, language: str, msgid: str, /, **params: Any) -> Lookup:
         """Translates and formats `msgid`; falls back to English, then the source text.
 
         A fallback is counted per (language, msgid) and flagged on the result, never
@@ -109,11 +109,11 @@ class Translator:
         self.missing[(domain, language, msgid)] += 1
         return Lookup(_format(msgid, params, msgid), source, True)
 
-    def gettext(self, language: str, msgid: str, **params: Any) -> str:
+    def gettext(self, language: str, msgid: str, /, **params: Any) -> str:
         """The bot's own text `msgid` in `language`, formatted with `params`."""
         return self.lookup(MESSAGES, language, msgid, **params).text
 
-    def ngettext(self, language: str, singular: str, plural: str, n: int, **params: Any) -> str:
+    def ngettext(self, language: str, singular: str, plural: str, n: int, /, **params: Any) -> str:
         """Plural-aware variant of :meth:`gettext`; `n` is available as `%(n)s`."""
         params.setdefault("n", n)
         if language != "en" and self.has(MESSAGES, language, singular):

@@ -1,0 +1,82 @@
+"""The escalation store on SQLite and on the local PostgreSQL server."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+import sqlalchemy as sa
+
+from bot.escalations.store import ConflictError, EscalationStore
+from bot.escalations.users import add_user, authenticate
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+def postgres_url() -> str:
+    name = "amo_test"
+    try:
+        engine = sa.create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            if not conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname=:n"), {"n": name}).first():
+                conn.execute(sa.text(f"CREATE DATABASE {name}"))
+    except sa.exc.OperationalError as exc:
+        pytest.skip(f"PostgreSQL not reachable on 127.0.0.1:5432: {exc.orig}")
+    return f"postgresql://postgres@127.0.0.1:5432/{name}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    url = f"sqlite:///{tmp_path / 'amo.db'}" if request.param == "sqlite" else postgres_url()
+    from bot.escalations import users  # noqa: F401  (the users table)
+
+    store = EscalationStore(url)
+    store.create_schema()
+    return store
+
+
+def sender() -> str:
+    return f"s-{uuid.uuid4().hex[:8]}"
+
+
+def test_question_is_stored_masked_with_a_reference(store):
+    me = sender()
+    record = store.record(me, "ar", "رقمي 01017012345 متى يبدأ الكورس؟")
+    assert record.reference.startswith("K-") and len(record.reference) == 6
+    assert "01017012345" not in store.get(record.reference).question
+    assert [r.reference for r in store.list(sender_id=me)] == [record.reference]
+
+
+def test_retried_request_creates_no_duplicate(store):
+    me = sender()
+    first = store.record(me, "nb", "Når starter kurset?", request_key=f"{me}:1")
+    second = store.record(me, "nb", "Når starter kurset?", request_key=f"{me}:1")
+    assert first.reference == second.reference
+    assert len(store.list(sender_id=me)) == 1
+
+
+def test_two_caseworkers_cannot_overwrite_each_other(store):
+    record = store.record(sender(), "nb", "Spørsmål")
+    store.answer(record.reference, "Svar A", "a", expected_version=record.version)
+    with pytest.raises(ConflictError):
+        store.answer(record.reference, "Svar B", "b", expected_version=record.version)
+    assert store.get(record.reference).answer == "Svar A"
+
+
+def test_delete_for_sender_removes_only_theirs(store):
+    me, other = sender(), sender()
+    store.record(me, "nb", "a")
+    store.record(other, "nb", "b")
+    assert store.delete_for_sender(me) == 1
+    assert store.list(sender_id=me) == [] and len(store.list(sender_id=other)) == 1
+
+
+def test_users_have_hashed_passwords(store):
+    name = f"cw-{uuid.uuid4().hex[:6]}"
+    add_user(store, name, "correct horse battery", "caseworker", ["oslo"])
+    assert authenticate(store, name, "wrong password!!") is None
+    user = authenticate(store, name, "correct horse battery")
+    assert user and user.offices == ["oslo"]
+    with store.engine.connect() as conn:
+        stored = conn.execute(sa.text("SELECT password_hash FROM users WHERE username=:u"), {"u": name}).scalar()
+    assert "correct horse" not in stored

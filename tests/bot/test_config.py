@@ -1,0 +1,21 @@
+import pytest
+
+from bot.config import load_settings
+
+
+def test_defaults_need_no_service():
+    settings = load_settings({})
+    assert settings.rasa_port == 5005 and settings.actions_port == 5055 and settings.web_port == 8000
+    assert settings.effective_database_url.startswith("sqlite:///")
+
+
+def test_environment_overrides_and_empty_means_default():
+    settings = load_settings({"AMO_RASA_PORT": "6000", "AMO_CONTENT_DIR": "", "TELEGRAM_TOKEN": "1:x"})
+    assert settings.rasa_port == 6000
+    assert settings.content_dir.name == "content"
+    assert settings.telegram_token == "1:x"
+
+
+def test_bad_number_names_the_variable():
+    with pytest.raises(ValueError, match="AMO_WEB_PORT"):
+        load_settings({"AMO_WEB_PORT": "eighty"})

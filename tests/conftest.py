@@ -1,0 +1,95 @@
+"""Shared fixtures: a copy of the project's content, and the real bot running on free ports."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sys
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from bot.config import PROJECT_ROOT, Settings, load_settings
+from bot.services import Services, set_services
+
+ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A writable copy of content/ (with its schema) inside a temporary project root."""
+    target = tmp_path / "content"
+    shutil.copytree(PROJECT_ROOT / "content", target)
+    return target
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return load_settings({"AMO_VAR_DIR": str(tmp_path / "var")})
+
+
+@pytest.fixture
+def services(settings: Settings) -> Iterator[Services]:
+    """Services of this process pointed at a temporary database."""
+    services = Services(settings)
+    set_services(services)
+    yield services
+    set_services(None)
+
+
+class RunningBot:
+    def __init__(self, settings: Settings, supervisor):  # type: ignore[no-untyped-def]
+        self.settings = settings
+        self.supervisor = supervisor
+
+    @property
+    def url(self) -> str:
+        return self.settings.rasa_url
+
+    def say(self, sender: str, text: str, language: str | None = None) -> list:
+        from bot.chat import send
+
+        return send(self.url, sender, text, language)
+
+
+@pytest.fixture(scope="session")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBot]:
+    """The real Rasa server and action server, on free ports, with a content copy.
+
+    The model is trained once per run and reused while its inputs are unchanged.
+    """
+    from bot.supervisor import Supervisor, commands
+    from bot.training import train
+
+    base = tmp_path_factory.mktemp("bot")
+    content = base / "content"
+    shutil.copytree(PROJECT_ROOT / "content", content)
+    env = {
+        "AMO_RASA_PORT": str(free_port()), "AMO_ACTIONS_PORT": str(free_port()),
+        "AMO_VAR_DIR": str(base / "var"), "AMO_CONTENT_DIR": str(content),
+        "AMO_CONTENT_WATCH_SECONDS": "0.5", "AMO_TRACKER_STORE_URL": "memory",
+    }
+    settings = load_settings({**os.environ, **env})
+    model = train(PROJECT_ROOT, settings.models_dir)
+    log = open(base / "servers.log", "w", encoding="utf-8")
+    supervisor = Supervisor(commands(settings, model, python=sys.executable), cwd=PROJECT_ROOT,
+                            out=log, env=env)
+    supervisor.start()
+    try:
+        if not supervisor.wait_healthy(timeout=240):
+            log.flush()
+            raise RuntimeError("bot did not start:\n" + (base / "servers.log").read_text()[-4000:])
+        yield RunningBot(settings, supervisor)
+    finally:
+        supervisor.stop()
+        log.close()
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        shutil.copy(base / "servers.log", ARTIFACTS / "servers.log")
