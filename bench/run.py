@@ -1,0 +1,294 @@
+"""Benchmarks: understanding, speed, memory and training time, against a plain Rasa bot.
+
+Run with `make bench`. Writes bench/results/report.md, report.json and latency.png and
+prints the headline figures. The baseline is the bot `rasa init` creates, trained in a
+temporary folder and started the same way, measured in the same run: compare ratios,
+since absolute times vary between machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+RESULTS = ROOT / "bench" / "results"
+
+from bot.supervisor import QUIET_ENV, Child, Supervisor  # noqa: E402
+
+OUR_MESSAGES = [
+    ("hei", None), ("hvilke kurs finnes i Oslo?", None), ("Hello, which courses are there?", None),
+    ("مرحبا، ما هي الدورات المتاحة؟", None), ("Привіт, які є курси?", None),
+    ("ሰላም፣ ኣየኖት ኮርሳት ኣለዉ?", None), ("how long is the cleaning course?", "en"),
+    ("what are my chances of a job after the care course?", "en"), ("ok", None),
+    ("hvor mye tiltakspenger får jeg?", "nb"),
+]
+BASELINE_MESSAGES = [("hello", None), ("I am sad", None), ("yes", None), ("great", None),
+                     ("are you a bot?", None), ("goodbye", None), ("hi there", None),
+                     ("not really", None), ("very good", None), ("bye", None)]
+
+
+def post(url: str, sender: str, text: str, language: Optional[str]) -> float:
+    body: Dict[str, Any] = {"sender": sender, "message": text}
+    if language:
+        body["metadata"] = {"language": language}
+    request = urllib.request.Request(url, data=json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json"}, method="POST")
+    started = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=60) as response:
+        response.read()
+        if response.status != 200:
+            raise RuntimeError(f"HTTP {response.status}")
+    return (time.perf_counter() - started) * 1000
+
+
+def percentile(values: Sequence[float], p: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def load(url: str, messages, conversations: int, per_conversation: int, tag: str) -> Dict[str, Any]:
+    latencies: List[float] = []
+    errors: List[str] = []
+    lock = threading.Lock()
+
+    def conversation(index: int) -> None:
+        sender = f"bench-{tag}-{conversations}-{index}-{time.time_ns()}"
+        for turn in range(per_conversation):
+            text, language = messages[(index + turn) % len(messages)]
+            try:
+                ms = post(url, sender, text, language)
+                with lock:
+                    latencies.append(ms)
+            except Exception as exc:  # counted, reported
+                with lock:
+                    errors.append(str(exc))
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=conversation, args=(i,)) for i in range(conversations)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    return {"conversations": conversations, "messages": len(latencies), "errors": len(errors),
+            "p50_ms": round(percentile(latencies, 50), 1), "p95_ms": round(percentile(latencies, 95), 1),
+            "p99_ms": round(percentile(latencies, 99), 1), "mean_ms": round(statistics.mean(latencies), 1),
+            "messages_per_s": round(len(latencies) / elapsed, 1), "latencies": latencies}
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, from /proc."""
+    total = 0
+    pids = [pid]
+    while pids:
+        current = pids.pop()
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+            pids.extend(int(c) for c in children)
+        except (OSError, ValueError):
+            continue
+    return round(total / 1024, 1)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def timed(command: List[str], cwd: Path, env: Optional[Dict[str, str]] = None) -> float:
+    started = time.monotonic()
+    subprocess.run(command, cwd=cwd, env={**os.environ, **QUIET_ENV, **(env or {})}, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return round(time.monotonic() - started, 1)
+
+
+def measure_server(children: List[Child], cwd: Path, url: str, messages, tag: str,
+                   env: Optional[Dict[str, str]] = None, log: Optional[Path] = None) -> Dict[str, Any]:
+    out = open(log or os.devnull, "w")
+    supervisor = Supervisor(children, cwd=cwd, out=out, env=env)
+    supervisor.start()
+    try:
+        if not supervisor.wait_healthy(timeout=300):
+            raise RuntimeError(f"{tag} did not start")
+        for text, language in messages:  # warm-up, not measured
+            post(url, f"warm-{tag}", text, language)
+        single = load(url, messages, 1, 200, tag)
+        concurrent = load(url, messages, 20, 10, tag)
+        memory = {c.name: rss_mb(c.process.pid) for c in children if c.process}
+        return {"single": single, "concurrent": concurrent, "rss_mb": memory}
+    finally:
+        supervisor.stop()
+        out.close()
+
+
+def baseline(python: str, workdir: Path) -> Dict[str, Any]:
+    project = workdir / "baseline"
+    subprocess.run([python, "-m", "rasa", "init", "--no-prompt", "--init-dir", str(project)],
+                   cwd=workdir, env={**os.environ, **QUIET_ENV}, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    train_s = timed([python, "-m", "rasa", "train", "--fixed-model-name", "base"], project)
+    port = free_port()
+    child = Child("baseline", [python, "-m", "rasa", "run", "--enable-api", "--port", str(port),
+                               "--model", "models/base.tar.gz"], health_url=f"http://127.0.0.1:{port}/status")
+    result = measure_server([child], project, f"http://127.0.0.1:{port}/webhooks/rest/webhook",
+                            BASELINE_MESSAGES, "baseline", log=workdir / "baseline.log")
+    result["train_s"] = train_s
+    return result
+
+
+def ours(python: str, workdir: Path) -> Dict[str, Any]:
+    from bot.config import load_settings
+    from bot.supervisor import commands
+    from bot.training import latest_model
+
+    env = {"AMO_RASA_PORT": str(free_port()), "AMO_ACTIONS_PORT": str(free_port()),
+           "AMO_VAR_DIR": str(workdir / "var"), "AMO_TRACKER_STORE_URL": "memory"}
+    settings = load_settings({**os.environ, **env})
+    model = latest_model(ROOT, settings.models_dir)
+    if model is None:
+        raise SystemExit("No model: run `make setup` first.")
+    return measure_server(commands(settings, model, python), ROOT,
+                          f"{settings.rasa_url}/webhooks/rest/webhook", OUR_MESSAGES, "ours", env=env,
+                          log=workdir / "ours.log")
+
+
+def training_times(python: str, workdir: Path) -> Dict[str, float]:
+    """Full training from scratch in a copy, then a retrain after one new NLU example."""
+    copy = workdir / "project"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "models", "var", ".git",
+                                                              "bench", "tests", ".rasa"))
+    command = [python, "-m", "rasa", "train", "--config", "config.yml", "--domain", "nlu_data/domain.yml",
+               "--data", "nlu_data/nlu", "nlu_data/rules", "nlu_data/stories", "--out", "models"]
+    env = {"RASA_CACHE_DIRECTORY": str(workdir / "cache")}
+    full = timed(command, copy, env)
+    with (copy / "nlu_data" / "nlu" / "nb" / "smalltalk.yml").open("a", encoding="utf-8") as handle:
+        handle.write("  - intent: thanks\n    examples: |\n      - tusen hjertelig takk for hjelpa\n")
+    small = timed(command, copy, env)
+    return {"full_s": full, "small_change_s": small}
+
+
+def plot(report: Dict[str, Any], target: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 4))
+    data, labels = [], []
+    for name in ("baseline", "ours"):
+        for mode in ("single", "concurrent"):
+            data.append(report[name][mode]["latencies"])
+            labels.append(f"{name}\n{'1 conv.' if mode == 'single' else '20 conv.'}")
+    ax.boxplot(data, labels=labels, showfliers=False)
+    ax.set_ylabel("latency of POST /webhooks/rest/webhook (ms)")
+    ax.set_title("End-to-end latency, this bot vs the `rasa init` bot")
+    fig.tight_layout()
+    fig.savefig(target, dpi=110)
+
+
+def ratio(a: float, b: float) -> float:
+    return round(a / b, 2) if b else float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--skip-training", action="store_true", help="Do not time training (saves ~5 min).")
+    args = parser.parse_args()
+    python = sys.executable
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    from bench.evaluate_nlu import evaluate
+    from bot.config import get_settings
+    from bot.training import latest_model
+
+    report: Dict[str, Any] = {
+        "date": dt.datetime.now().isoformat(timespec="minutes"),
+        "machine": f"{platform.node()}: {os.cpu_count()} cores, {platform.machine()}, "
+                   f"{round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GB, "
+                   f"Python {platform.python_version()}",
+    }
+    with tempfile.TemporaryDirectory(prefix="amo-bench-") as tmp:
+        work = Path(tmp)
+        print("Understanding (held-out split)...", flush=True)
+        settings = get_settings()
+        report["nlu"] = evaluate(latest_model(ROOT, settings.models_dir))
+        print("Baseline: rasa init bot (train and serve)...", flush=True)
+        report["baseline"] = baseline(python, work)
+        print("This bot (serve)...", flush=True)
+        report["ours"] = ours(python, work)
+        if not args.skip_training:
+            print("Training times...", flush=True)
+            report["training"] = training_times(python, work)
+    b, o = report["baseline"], report["ours"]
+    report["ratios"] = {
+        "p50": ratio(o["single"]["p50_ms"], b["single"]["p50_ms"]),
+        "p95": ratio(o["single"]["p95_ms"], b["single"]["p95_ms"]),
+        "p50_20": ratio(o["concurrent"]["p50_ms"], b["concurrent"]["p50_ms"]),
+        "p95_20": ratio(o["concurrent"]["p95_ms"], b["concurrent"]["p95_ms"]),
+        "throughput_20": ratio(o["concurrent"]["messages_per_s"], b["concurrent"]["messages_per_s"]),
+        "rasa_rss": ratio(o["rss_mb"]["rasa"], b["rss_mb"]["baseline"]),
+    }
+    plot(report, RESULTS / "latency.png")
+    for side in ("baseline", "ours"):
+        for mode in ("single", "concurrent"):
+            report[side][mode].pop("latencies")
+    (RESULTS / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    markdown = render(report)
+    (RESULTS / "report.md").write_text(markdown, encoding="utf-8")
+    print(markdown)
+
+
+def render(r: Dict[str, Any]) -> str:
+    lines = [f"# Benchmark, {r['date']}", "", f"Machine: {r['machine']}", "", "## Understanding (held-out split)",
+             "", "| language | n | accuracy | macro-F1 |", "|---|---|---|---|"]
+    for language, row in r["nlu"]["intent"].items():
+        lines.append(f"| {language} | {row['examples']} | {row['accuracy']:.3f} | {row['macro_f1']:.3f} |")
+    lines += ["", "Language ID: " + ", ".join(f"{k} {v['accuracy']:.3f} (n={v['messages']})"
+                                             for k, v in r["nlu"]["language_id"].items()),
+              "", "Most confused: " + "; ".join(f"{c['gold']} → {c['predicted']} ({c['count']})"
+                                               for c in r["nlu"]["confused_pairs"][:5]),
+              "", "## Speed and memory (ours / `rasa init` baseline)", "",
+              "| | baseline | ours | ratio |", "|---|---|---|---|"]
+    b, o, q = r["baseline"], r["ours"], r["ratios"]
+    for label, key, mode, rk in (("p50, 1 conversation (ms)", "p50_ms", "single", "p50"),
+                                 ("p95, 1 conversation (ms)", "p95_ms", "single", "p95"),
+                                 ("p99, 1 conversation (ms)", "p99_ms", "single", None),
+                                 ("p50, 20 conversations (ms)", "p50_ms", "concurrent", "p50_20"),
+                                 ("p95, 20 conversations (ms)", "p95_ms", "concurrent", "p95_20"),
+                                 ("p99, 20 conversations (ms)", "p99_ms", "concurrent", None),
+                                 ("messages/s, 20 conversations", "messages_per_s", "concurrent", "throughput_20")):
+        lines.append(f"| {label} | {b[mode][key]} | {o[mode][key]} | {q[rk] if rk else ''} |")
+    lines.append(f"| errors | {b['single']['errors'] + b['concurrent']['errors']} | "
+                 f"{o['single']['errors'] + o['concurrent']['errors']} | |")
+    lines.append(f"| Rasa server RSS (MB) | {b['rss_mb']['baseline']} | {o['rss_mb']['rasa']} | {q['rasa_rss']} |")
+    lines.append(f"| action server RSS (MB) | n/a | {o['rss_mb'].get('actions')} | |")
+    lines.append(f"| training from scratch (s) | {b['train_s']} | {r.get('training', {}).get('full_s', 'not run')} | |")
+    if "training" in r:
+        lines.append(f"| retrain after one new example (s) | | {r['training']['small_change_s']} | |")
+    lines += ["", "![latency](latency.png)", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
