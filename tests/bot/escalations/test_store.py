@@ -31,6 +31,10 @@ def store(request, tmp_path):
     from bot.escalations import users  # noqa: F401  (the users table)
 
     store = EscalationStore(url)
+    if request.param == "postgresql":
+        from bot.escalations.store import metadata
+
+        metadata.drop_all(store.engine)  # a clean schema for every test
     store.create_schema()
     return store
 

@@ -1,0 +1,80 @@
+"""Compares NLU pipelines on a validation slice of the TRAINING data (never the test split).
+
+Usage: .venv/bin/python bench/tune_nlu.py config-a.yml [config-b.yml ...]
+Holds out 20 % of each intent's training examples per language (fixed seed), trains an
+NLU-only model per config on the rest, and prints accuracy and macro-F1 per config.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import List, Tuple
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("LOG_LEVEL", "ERROR")
+
+from bench.evaluate_nlu import macro_f1  # noqa: E402
+
+
+def split(folder: Path, seed: int = 7) -> Tuple[Path, List[Tuple[str, str]]]:
+    from rasa.shared.nlu.training_data.loading import load_data
+    from rasa.shared.nlu.training_data.training_data import TrainingData
+
+    data = load_data(str(ROOT / "nlu_data" / "nlu"))
+    rng = random.Random(seed)
+    train, held = [], []
+    by_intent = {}
+    for message in data.intent_examples:
+        by_intent.setdefault(message.get("intent"), []).append(message)
+    for intent, messages in sorted(by_intent.items()):
+        messages = sorted(messages, key=lambda m: m.get("text"))
+        rng.shuffle(messages)
+        cut = max(1, len(messages) // 5)
+        held += messages[:cut]
+        train += messages[cut:]
+    kept = TrainingData(training_examples=train, entity_synonyms=data.entity_synonyms,
+                        lookup_tables=data.lookup_tables)
+    target = folder / "train.yml"
+    target.write_text(kept.nlu_as_yaml(), encoding="utf-8")
+    return target, [(m.get("text"), m.get("intent")) for m in held]
+
+
+async def predict(model: Path, texts: List[str]) -> List[str]:
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+    out = []
+    for text in texts:
+        parsed = await agent.parse_message(text)
+        ranking = [i["name"] for i in parsed.get("intent_ranking", []) if i["name"] != "nlu_fallback"]
+        out.append(ranking[0] if ranking else parsed["intent"]["name"])
+    return out
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        train_file, held = split(folder)
+        for config in sys.argv[1:]:
+            started = time.monotonic()
+            subprocess.run([sys.executable, "-m", "rasa", "train", "nlu", "--config", config,
+                            "--nlu", str(train_file), "--out", str(folder), "--fixed-model-name", "m"],
+                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            seconds = time.monotonic() - started
+            predicted = asyncio.run(predict(folder / "m.tar.gz", [t for t, _ in held]))
+            pairs = [(gold, pred) for (_, gold), pred in zip(held, predicted)]
+            accuracy = sum(g == p for g, p in pairs) / len(pairs)
+            print(f"{config}: accuracy {accuracy:.3f}, macro-F1 {macro_f1(pairs):.3f}, "
+                  f"n={len(pairs)}, trained in {seconds:.0f} s", flush=True)
+
+
+if __name__ == "__main__":
+    main()

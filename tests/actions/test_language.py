@@ -1,0 +1,65 @@
+"""The language action, run on trackers as the action server receives them."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, Dict, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.language import ActionDetectLanguage, channel_hint
+
+
+def tracker(text: str, slots: Optional[Dict[str, Any]] = None, intent: str = "greet",
+            metadata: Optional[Dict[str, Any]] = None, entities=None) -> Tracker:
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9},
+              "entities": entities or [], "metadata": metadata or {}}
+    return Tracker("s1", slots or {}, latest, [], False, None, None, "action_listen")
+
+
+def run(action, t: Tracker):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, t, {}))
+    return events, dispatcher.messages
+
+
+def test_first_message_sets_the_language(services):
+    events, messages = run(ActionDetectLanguage(), tracker("Привіт, я хочу дізнатися про курси"))
+    assert {"event": "slot", "name": "language", "value": "uk", "timestamp": None} in events
+    assert messages == []  # nothing to announce on the first message
+
+
+def test_switch_is_announced_in_the_new_language(services):
+    events, messages = run(ActionDetectLanguage(),
+                           tracker("Could you tell me about the work placement please", {"language": "uk"}))
+    assert [e["value"] for e in events if e.get("name") == "language"] == ["en"]
+    assert messages[0]["text"] == "I will answer in English now."
+    assert messages[0]["buttons"][0]["payload"] == "/choose_language"
+
+
+def test_short_message_changes_nothing(services):
+    events, messages = run(ActionDetectLanguage(), tracker("ok", {"language": "ar"}))
+    assert events == [] and messages == []
+
+
+def test_button_payload_with_language_entity_is_an_explicit_choice(services):
+    t = tracker('/choose_language{"language":"ti"}', {"language": "nb"}, intent="choose_language",
+                entities=[{"entity": "language", "value": "ti"}])
+    events, _ = run(ActionDetectLanguage(), t)
+    assert [e["value"] for e in events if e.get("name") == "language"] == ["ti"]
+
+
+def test_unsupported_language_answers_in_english_and_norwegian(services):
+    events, messages = run(ActionDetectLanguage(), tracker("Bonjour, je voudrais savoir quels cours existent"))
+    assert any(e.get("name") == "language_unsupported" and e["value"] is True for e in events)
+    text = messages[0]["text"]
+    assert "Sorry, I do not speak that language yet" in text and "ትግርኛ" in text
+    assert len(messages[0]["buttons"]) == 10
+
+
+def test_channel_hint_accepts_rest_and_telegram_keys():
+    assert channel_hint({"language": "pl-PL"}) == "pl"
+    assert channel_hint({"language_code": "nn"}) == "nb"
+    assert channel_hint({"language": "xx"}) is None
+    assert channel_hint(None) is None
