@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ.setdefault("LOG_LEVEL", "ERROR")
 
 
 def load_split(path: Path) -> List[Tuple[str, str]]:
@@ -42,19 +43,25 @@ def macro_f1(pairs: List[Tuple[str, str]]) -> float:
     return sum(scores) / len(scores) if scores else 0.0
 
 
-async def parse_all(model: Path, texts: List[str]) -> List[str]:
-    from rasa.core.agent import Agent
-
-    agent = Agent.load(str(model))
-    intents = []
+async def parse_all(agent: Any, texts: List[str]) -> List[Tuple[str, bool]]:
+    """(the classifier's best intent, whether the fallback threshold caught it) per text."""
+    results = []
     for text in texts:
         parsed = await agent.parse_message(text)
-        intents.append(parsed["intent"]["name"])
-    return intents
+        ranking = [i["name"] for i in parsed.get("intent_ranking") or [] if i["name"] != "nlu_fallback"]
+        best = ranking[0] if ranking else parsed["intent"]["name"]
+        results.append((best, parsed["intent"]["name"] == "nlu_fallback"))
+    return results
 
 
 def evaluate(model: Path) -> Dict[str, Any]:
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
     from bot.language_id import get_identifier
+
+    configure_structlog(logging.ERROR)
+    agent = Agent.load(str(model))
 
     identifier = get_identifier()
     per_language: Dict[str, Any] = {}
@@ -63,8 +70,8 @@ def evaluate(model: Path) -> Dict[str, Any]:
     for path in sorted((ROOT / "nlu_data" / "test").glob("*.yml")):
         language = path.stem
         examples = load_split(path)
-        predicted = asyncio.run(parse_all(model, [t for t, _ in examples]))
-        pairs = [(gold, pred) for (_, gold), pred in zip(examples, predicted)]
+        results = asyncio.run(parse_all(agent, [t for t, _ in examples]))
+        pairs = [(gold, pred) for (_, gold), (pred, _) in zip(examples, results)]
         for gold, pred in pairs:
             if gold != pred:
                 confusions[(gold, pred)] += 1
@@ -72,6 +79,7 @@ def evaluate(model: Path) -> Dict[str, Any]:
             "examples": len(pairs),
             "accuracy": round(sum(g == p for g, p in pairs) / len(pairs), 4),
             "macro_f1": round(macro_f1(pairs), 4),
+            "fallback_rate": round(sum(fb for _, fb in results) / len(results), 4),
         }
         for text, _ in examples:
             detection = identifier.detect(text)
@@ -100,9 +108,10 @@ def main() -> None:
     if model is None:
         sys.exit("No trained model for the current data: run `make setup` first.")
     report = evaluate(model)
-    print(f"{'lang':5} {'n':>4} {'accuracy':>9} {'macro-F1':>9}")
+    print(f"{'lang':5} {'n':>4} {'accuracy':>9} {'macro-F1':>9} {'fallback':>9}")
     for language, row in report["intent"].items():
-        print(f"{language:5} {row['examples']:>4} {row['accuracy']:>9.3f} {row['macro_f1']:>9.3f}")
+        print(f"{language:5} {row['examples']:>4} {row['accuracy']:>9.3f} {row['macro_f1']:>9.3f} "
+              f"{row['fallback_rate']:>9.3f}")
     print("Most confused (gold -> predicted):")
     for row in report["confused_pairs"]:
         print(f"  {row['gold']} -> {row['predicted']}: {row['count']}")

@@ -261,10 +261,11 @@ def main() -> None:
 
 def render(r: Dict[str, Any]) -> str:
     lines = [f"# Benchmark, {r['date']}", "", f"Machine: {r['machine']}", "", "## Understanding (held-out split)",
-             "", "| language | n | accuracy | macro-F1 |", "|---|---|---|---|"]
+             "", "| language | n | accuracy | macro-F1 | fallback |", "|---|---|---|---|---|"]
     for language, row in r["nlu"]["intent"].items():
-        lines.append(f"| {language} | {row['examples']} | {row['accuracy']:.3f} | {row['macro_f1']:.3f} |")
-    lines += ["", "Language ID: " + ", ".join(f"{k} {v['accuracy']:.3f} (n={v['messages']})"
+        lines.append(f"| {language} | {row['examples']} | {row['accuracy']:.3f} | {row['macro_f1']:.3f} "
+                     f"| {row['fallback_rate']:.3f} |")
+    lines += ["", "Intent = the classifier's best intent; *fallback* = share caught by the 0.4 confidence threshold (the bot then asks \"did you mean ...?\").", "", "Language ID: " + ", ".join(f"{k} {v['accuracy']:.3f} (n={v['messages']})"
                                              for k, v in r["nlu"]["language_id"].items()),
               "", "Most confused: " + "; ".join(f"{c['gold']} → {c['predicted']} ({c['count']})"
                                                for c in r["nlu"]["confused_pairs"][:5]),

@@ -91,12 +91,16 @@ def train(root: Path, models_dir: Path, force: bool = False, echo=print) -> Path
     command = [sys.executable, "-m", "rasa", "train", "--config", "config.yml",
                "--domain", "nlu_data/domain.yml",
                "--data", "nlu_data/nlu", "nlu_data/rules", "nlu_data/stories",
-               "--out", str(models_dir), "--fixed-model-name", target.name[: -len(".tar.gz")]]
+               "--out", str(models_dir), "--fixed-model-name", f".training-{os.getpid()}"]
     from bot.supervisor import QUIET_ENV
 
     result = subprocess.run(command, cwd=root, env={**os.environ, **QUIET_ENV})
+    partial = models_dir / f".training-{os.getpid()}.tar.gz"
     if result.returncode != 0:
+        partial.unlink(missing_ok=True)
         raise RuntimeError(f"rasa train failed with exit code {result.returncode}")
+    # Renamed only when complete, so a server or a parallel run never loads half a file.
+    os.replace(partial, target)
     echo(f"Trained in {time.monotonic() - started:.0f} s: {target.name}")
     for old in models_dir.glob("amo-*.tar.gz"):
         if old != target:
