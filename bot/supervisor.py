@@ -57,18 +57,20 @@ def write_runtime_config(settings: Settings) -> Path:
     lines = ["action_endpoint:", f'  url: "{settings.actions_url}"',
              "nlg:", "  type: bot.nlg.GettextNLG"]
     tracker_url = settings.tracker_store_url
-    if tracker_url.startswith("sqlite:///") or not tracker_url:
+    if tracker_url == "memory":
+        lines += ["tracker_store:", "  type: bot.trackers.ForgetfulInMemoryTrackerStore"]
+    elif tracker_url.startswith("sqlite:///") or not tracker_url:
         db = tracker_url[len("sqlite:///"):] if tracker_url else str(settings.var_dir / "trackers.db")
-        lines += ["tracker_store:", "  type: SQL", "  dialect: sqlite", f'  db: "{db}"']
-    elif tracker_url == "memory":
-        pass
+        lines += ["tracker_store:", "  type: bot.trackers.ForgetfulSQLTrackerStore",
+                  "  dialect: sqlite", f'  db: "{db}"']
     else:
         from sqlalchemy.engine import make_url
 
         url = make_url(tracker_url)
-        lines += ["tracker_store:", "  type: SQL", f"  dialect: {url.drivername}",
-                  f"  url: {url.host or '127.0.0.1'}", f"  port: {url.port or 5432}",
-                  f"  db: {url.database}", f"  username: {url.username or 'postgres'}"]
+        lines += ["tracker_store:", "  type: bot.trackers.ForgetfulSQLTrackerStore",
+                  f"  dialect: {url.drivername}", f"  url: {url.host or '127.0.0.1'}",
+                  f"  port: {url.port or 5432}", f"  db: {url.database}",
+                  f"  username: {url.username or 'postgres'}"]
         if url.password:
             lines.append(f"  password: {url.password}")
     path = run_dir / "endpoints.yml"
