@@ -39,6 +39,8 @@ class Settings:
     rasa_port: int = 5005
     actions_port: int = 5055
     web_port: int = 8000
+    # Marks the dashboard's cookies `Secure`: set it when the pages are served over HTTPS.
+    web_cookie_secure: bool = False
     database_url: str = ""
     tracker_store_url: str = ""
     content_dir: Path = PROJECT_ROOT / "content"
@@ -47,6 +49,11 @@ class Settings:
     var_dir: Path = PROJECT_ROOT / "var"
     telegram_token: str = ""
     telegram_api_base_url: str = ""
+    # Empty: long polling. A public https URL: Telegram posts updates there instead.
+    telegram_webhook_url: str = ""
+    telegram_webhook_port: int = 8443
+    telegram_webhook_secret: str = ""
+    telegram_push_seconds: float = 5.0
     default_language: str = "nb"
     escalation_retention_days: int = 180
     content_watch_seconds: float = 2.0
@@ -80,6 +87,17 @@ def _int(env: Mapping[str, str], key: str, default: int) -> int:
         raise ValueError(f"{key} must be a whole number, got {raw!r}") from exc
 
 
+def _bool(env: Mapping[str, str], key: str, default: bool) -> bool:
+    raw = env.get(key)
+    if raw is None or raw == "":
+        return default
+    if raw.strip().lower() in ("1", "true", "yes", "on"):
+        return True
+    if raw.strip().lower() in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"{key} must be true or false, got {raw!r}")
+
+
 def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
     """Builds settings from `environ` (default: the process environment plus `.env`)."""
     if environ is None:
@@ -96,6 +114,7 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
         rasa_port=_int(env, "AMO_RASA_PORT", 5005),
         actions_port=_int(env, "AMO_ACTIONS_PORT", 5055),
         web_port=_int(env, "AMO_WEB_PORT", 8000),
+        web_cookie_secure=_bool(env, "AMO_WEB_COOKIE_SECURE", False),
         database_url=env.get("AMO_DATABASE_URL", ""),
         tracker_store_url=env.get("AMO_TRACKER_STORE_URL", ""),
         content_dir=Path(env.get("AMO_CONTENT_DIR", str(root / "content"))),
@@ -104,6 +123,10 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
         var_dir=var_dir,
         telegram_token=env.get("TELEGRAM_TOKEN", ""),
         telegram_api_base_url=env.get("TELEGRAM_API_BASE_URL", ""),
+        telegram_webhook_url=env.get("AMO_TELEGRAM_WEBHOOK_URL", ""),
+        telegram_webhook_port=_int(env, "AMO_TELEGRAM_WEBHOOK_PORT", 8443),
+        telegram_webhook_secret=env.get("AMO_TELEGRAM_WEBHOOK_SECRET", ""),
+        telegram_push_seconds=float(env.get("AMO_TELEGRAM_PUSH_SECONDS", "5")),
         default_language=env.get("AMO_DEFAULT_LANGUAGE", "nb"),
         escalation_retention_days=_int(env, "AMO_ESCALATION_RETENTION_DAYS", 180),
         content_watch_seconds=float(env.get("AMO_CONTENT_WATCH_SECONDS", "2.0")),

@@ -83,6 +83,9 @@ class Child:
     name: str
     command: List[str]
     health_url: Optional[str] = None
+    # An optional child may stop on its own with exit code 0 (Telegram without a valid
+    # token); the others run on. A non-zero exit still stops everything.
+    optional: bool = False
     process: Optional[subprocess.Popen] = None
     colour: str = ""
     pumps: List[threading.Thread] = field(default_factory=list)
@@ -101,6 +104,8 @@ def commands(settings: Settings, model: Path, python: str = sys.executable) -> L
                        "--cors", "*"],
               health_url=f"{settings.rasa_url}/status"),
     ]
+    if settings.telegram_token:
+        children.append(Child("telegram", [python, "-m", "bot.channels.telegram"], optional=True))
     return children
 
 
@@ -135,16 +140,16 @@ class Supervisor:
 
     def wait_healthy(self, timeout: float = 180.0) -> bool:
         deadline = time.monotonic() + timeout
-        pending = [c for c in self.children if c.health_url]
+        pending = [(c, c.health_url) for c in self.children if c.health_url]
         while pending and time.monotonic() < deadline:
-            for child in list(pending):
+            for child, url in list(pending):
                 if child.process and child.process.poll() is not None:
                     self.say(f"{child.name} exited with code {child.process.returncode} while starting")
                     return False
                 try:
-                    with urllib.request.urlopen(child.health_url, timeout=2) as resp:
+                    with urllib.request.urlopen(url, timeout=2) as resp:
                         if resp.status == 200:
-                            pending.remove(child)
+                            pending.remove((child, url))
                 except OSError:
                     pass
             time.sleep(0.5)
@@ -157,13 +162,19 @@ class Supervisor:
 
     def watch(self) -> int:
         """Blocks until Ctrl-C or a child exits; returns the exit code for the whole run."""
+        finished: set = set()
         try:
             while True:
                 for child in self.children:
-                    if child.process and child.process.poll() is not None:
-                        self.say(f"{child.name} stopped unexpectedly (exit code {child.process.returncode}); "
-                                 "stopping the others")
-                        return 1
+                    code = child.process.poll() if child.process else None
+                    if code is None or child.name in finished:
+                        continue
+                    if child.optional and code == 0:
+                        finished.add(child.name)
+                        self.say(f"{child.name} stopped (see its last log line); the rest runs on")
+                        continue
+                    self.say(f"{child.name} stopped unexpectedly (exit code {code}); stopping the others")
+                    return 1
                 time.sleep(0.5)
         except KeyboardInterrupt:
             self.say("Stopping...")

@@ -22,3 +22,40 @@ def test_runtime_endpoints_follow_the_settings(tmp_path):
     text = write_runtime_config(settings).read_text()
     assert "127.0.0.1:6055/webhook" in text
     assert "dialect: postgresql" in text and "db: trackers" in text
+
+
+def run_children(children):
+    import io
+
+    from bot.supervisor import Supervisor
+
+    out = io.StringIO()
+    supervisor = Supervisor(children, cwd=".", out=out)
+    supervisor.start()
+    return supervisor.watch(), out.getvalue()
+
+
+def test_a_crashed_child_is_reported_and_stops_the_run():
+    import sys
+
+    from bot.supervisor import Child
+
+    code, log = run_children([
+        Child("sleeper", [sys.executable, "-c", "import time; time.sleep(30)"]),
+        Child("crasher", [sys.executable, "-c", "print('boom'); raise SystemExit(3)"]),
+    ])
+    assert code == 1
+    assert "crasher | boom" in log and "crasher stopped unexpectedly (exit code 3)" in log
+
+
+def test_an_optional_child_may_stop_cleanly_while_the_rest_runs_on():
+    import sys
+
+    from bot.supervisor import Child
+
+    code, log = run_children([
+        Child("optional", [sys.executable, "-c", "print('no token')"], optional=True),
+        Child("worker", [sys.executable, "-c", "import time; time.sleep(2); raise SystemExit(5)"]),
+    ])
+    assert "optional stopped (see its last log line); the rest runs on" in log
+    assert "worker stopped unexpectedly (exit code 5)" in log and code == 1
