@@ -46,7 +46,7 @@ class Reply:
             self.untranslated = True
         return found.text
 
-    def add(self, line: str) -> "Reply":
+    def add(self, line: str) -> Reply:
         self.lines.append(line)
         return self
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
@@ -20,11 +20,11 @@ MAX_QUESTION_CHARS = 4000
 class ValidateEscalationForm(FormValidationAction):
     """Checks the question's length and masks identifiers as soon as it is given."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_escalation_form"
 
     def validate_escalation_question(self, slot_value: Any, dispatcher: CollectingDispatcher,
-                                     tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+                                     tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         services = get_services()
         language = tracker.get_slot("language") or services.settings.default_language
         reply = Reply(services, language)
@@ -100,7 +100,10 @@ class ActionEscalationStatus(LocalizedAction):
 
 
 class ActionDeleteMyData(LocalizedAction):
-    """Deletes the participant's stored questions after they confirmed."""
+    """Deletes the participant's questions; `forget_me` makes the Rasa server drop the history.
+
+    See bot/trackers.py: the conversation's events are deleted when this turn is saved.
+    """
 
     def name(self) -> str:
         return "action_delete_my_data"
@@ -112,5 +115,6 @@ class ActionDeleteMyData(LocalizedAction):
         reply.add(self.services.translator.ngettext(
             reply.language, "Deleted %(n)s question to caseworkers.",
             "Deleted %(n)s questions to caseworkers.", deleted))
+        reply.add(reply.t("The history of this conversation has been deleted as well."))
         reply.send(dispatcher)
-        return []
+        return [SlotSet("forget_me", True)]

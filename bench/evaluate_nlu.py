@@ -71,7 +71,7 @@ def evaluate(model: Path) -> Dict[str, Any]:
         language = path.stem
         examples = load_split(path)
         results = asyncio.run(parse_all(agent, [t for t, _ in examples]))
-        pairs = [(gold, pred) for (_, gold), (pred, _) in zip(examples, results)]
+        pairs = [(gold, pred) for (_, gold), (pred, _) in zip(examples, results, strict=True)]
         for gold, pred in pairs:
             if gold != pred:
                 confusions[(gold, pred)] += 1

@@ -34,7 +34,7 @@ def split(folder: Path, seed: int = 7) -> Tuple[Path, List[Tuple[str, str]]]:
     by_intent = {}
     for message in data.intent_examples:
         by_intent.setdefault(message.get("intent"), []).append(message)
-    for intent, messages in sorted(by_intent.items()):
+    for _intent, messages in sorted(by_intent.items()):
         messages = sorted(messages, key=lambda m: m.get("text"))
         rng.shuffle(messages)
         cut = max(1, len(messages) // 5)
@@ -70,7 +70,7 @@ def main() -> None:
                            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             seconds = time.monotonic() - started
             predicted = asyncio.run(predict(folder / "m.tar.gz", [t for t, _ in held]))
-            pairs = [(gold, pred) for (_, gold), pred in zip(held, predicted)]
+            pairs = [(gold, pred) for (_, gold), pred in zip(held, predicted, strict=True)]
             accuracy = sum(g == p for g, p in pairs) / len(pairs)
             print(f"{config}: accuracy {accuracy:.3f}, macro-F1 {macro_f1(pairs):.3f}, "
                   f"n={len(pairs)}, trained in {seconds:.0f} s", flush=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 
 from bot.config import get_settings
 from bot.services import get_services
@@ -27,4 +26,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

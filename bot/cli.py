@@ -57,7 +57,7 @@ def run(no_train: bool) -> None:
 
     settings = _settings()
     try:
-        check_ports(settings, ("rasa", "actions"))
+        check_ports(settings, ("rasa", "actions", "web"))
     except PortTaken as exc:
         raise click.ClickException(str(exc)) from None
     model = latest_model(settings.root, settings.models_dir) if no_train else _prepare(settings)
@@ -65,11 +65,12 @@ def run(no_train: bool) -> None:
         raise click.ClickException("No trained model: run `make setup` first.")
     supervisor = Supervisor(commands(settings, model), cwd=settings.root)
     supervisor.start()
-    supervisor.say("Starting the Rasa server (about 30 s) and the action server...")
+    supervisor.say("Starting the Rasa server (about 30 s), the action server and the web pages...")
     if not supervisor.wait_healthy():
         supervisor.stop()
         raise click.ClickException("The bot did not start; see the log lines above.")
-    supervisor.say(f"Ready. REST: POST {settings.rasa_url}/webhooks/rest/webhook "
+    supervisor.say(f"Ready. Web chat: {settings.web_url}/   Caseworker dashboard: {settings.web_url}/dashboard")
+    supervisor.say(f"REST: POST {settings.rasa_url}/webhooks/rest/webhook "
                    '{"sender": "me", "message": "hei"}')
     supervisor.say("Talk in the terminal: .venv/bin/amo-bot chat   (Ctrl-C here stops everything)")
     sys.exit(supervisor.watch())

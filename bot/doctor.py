@@ -32,7 +32,7 @@ def _http_ok(url: str) -> bool:
 
 def run_checks(settings: Settings) -> List[Check]:
     checks: List[Check] = []
-    version = "%d.%d.%d" % sys.version_info[:3]
+    version = ".".join(str(part) for part in sys.version_info[:3])
     checks.append(Check("python", "ok" if sys.version_info[:2] == (3, 10) else "fail", version,
                         "" if sys.version_info[:2] == (3, 10) else "Rasa 3.6 needs Python 3.10: make setup PYTHON=python3.10"))
     for package, wanted in PINNED.items():

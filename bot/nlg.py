@@ -9,7 +9,7 @@ and marks right-to-left text. A reply is never a raw key.
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
 from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
@@ -44,8 +44,8 @@ class GettextNLG(TemplatedNaturalLanguageGenerator):
         self.retention_days = settings.escalation_retention_days
         self.translator = translator or get_translator(settings.translations_dir)
 
-    async def generate(self, utter_action: Text, tracker: DialogueStateTracker,
-                       output_channel: Text, **kwargs: Any) -> Optional[Dict[Text, Any]]:
+    async def generate(self, utter_action: str, tracker: DialogueStateTracker,
+                       output_channel: str, **kwargs: Any) -> Optional[Dict[str, Any]]:
         slots = tracker.current_slot_values()
         if slots.get("language_unsupported"):
             # The language notice was already sent; a guess at the intent would only confuse.

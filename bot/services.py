@@ -33,7 +33,8 @@ class Services:
 
     @cached_property
     def escalations(self):  # type: ignore[no-untyped-def]
-        from bot.escalations import users  # noqa: F401  (registers the users table)
+        # Importing these registers their tables (users, audit log, dashboard sessions).
+        from bot.escalations import audit, sessions, users  # noqa: F401
         from bot.escalations.store import EscalationStore
 
         store = EscalationStore(self.settings.effective_database_url,

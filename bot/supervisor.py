@@ -104,6 +104,7 @@ def commands(settings: Settings, model: Path, python: str = sys.executable) -> L
                        "--cors", "*"],
               health_url=f"{settings.rasa_url}/status"),
     ]
+    children.append(Child("web", [python, "-m", "bot.web"], health_url=f"{settings.web_url}/health"))
     if settings.telegram_token:
         children.append(Child("telegram", [python, "-m", "bot.channels.telegram"], optional=True))
     return children

@@ -74,6 +74,7 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBot]:
     shutil.copytree(PROJECT_ROOT / "content", content)
     env = {
         "AMO_RASA_PORT": str(free_port()), "AMO_ACTIONS_PORT": str(free_port()),
+        "AMO_WEB_PORT": str(free_port()),
         "AMO_VAR_DIR": str(base / "var"), "AMO_CONTENT_DIR": str(content),
         "AMO_CONTENT_WATCH_SECONDS": "0.5", "AMO_TRACKER_STORE_URL": "memory",
     }

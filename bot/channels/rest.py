@@ -8,7 +8,7 @@ failing, and passes `metadata.language` on as the language hint.
 from __future__ import annotations
 
 import logging
-from typing import Any, Awaitable, Callable, Dict, Optional, Text, Union
+from typing import Any, Awaitable, Callable, Dict, Optional, Union
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
@@ -58,7 +58,7 @@ class RestChannel(RestInput):
     """Same URL and answers as Rasa's REST channel, with checked input."""
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -90,7 +90,7 @@ class RestChannel(RestInput):
 
         return webhook
 
-    def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
+    def get_metadata(self, request: Request) -> Optional[Dict[str, Any]]:
         body = request.json if isinstance(request.json, dict) else {}
         metadata = body.get("metadata")
         return metadata if isinstance(metadata, dict) else None

@@ -11,3 +11,8 @@ WEB_TITLE = N_("Ask about NAV courses")
 WEB_PLACEHOLDER = N_("Write your message")
 WEB_SEND = N_("Send")
 WEB_LANGUAGE = N_("Language")
+# Web chat, for screen readers: the log's name, who said each message, and a busy note.
+WEB_CONVERSATION = N_("Conversation")
+WEB_YOU_SAID = N_("You said:")
+WEB_BOT_SAID = N_("The bot said:")
+WEB_WAITING = N_("The bot is writing…")

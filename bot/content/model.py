@@ -22,7 +22,7 @@ class Figure:
         return int(self.as_of[:4]) if self.as_of else None
 
     @classmethod
-    def from_dict(cls, data: Dict[str, Any]) -> "Figure":
+    def from_dict(cls, data: Dict[str, Any]) -> Figure:
         return cls(text=data.get("text", ""), value=data["value"], unit=data.get("unit", "count"),
                    source=data["source"], url=data["url"], as_of=data.get("as_of"),
                    name=data.get("name", ""))
@@ -62,7 +62,7 @@ class Course:
     source_file: str = ""
 
     @classmethod
-    def from_dict(cls, data: Dict[str, Any], source_file: str = "") -> "Course":
+    def from_dict(cls, data: Dict[str, Any], source_file: str = "") -> Course:
         schedule = data["schedule"]
         prospects = data["prospects"]
         return cls(
@@ -130,7 +130,7 @@ class Page:
     source_file: str = ""
 
     @classmethod
-    def from_dict(cls, data: Dict[str, Any], source_file: str = "") -> "Page":
+    def from_dict(cls, data: Dict[str, Any], source_file: str = "") -> Page:
         sections = tuple(
             Section(text=s["text"], confirmed=s.get("confirmed", True),
                     figures=tuple(Figure.from_dict(f) for f in s.get("figures", ())),

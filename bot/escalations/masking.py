@@ -17,7 +17,7 @@ _PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d(?:[ .-]?\d){7,13}(?!\d)")
 
 
 def _mod11(digits: str, weights: Tuple[int, ...]) -> int:
-    remainder = sum(int(d) * w for d, w in zip(digits, weights)) % 11
+    remainder = sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11
     return 0 if remainder == 0 else 11 - remainder
 
 
@@ -63,7 +63,7 @@ def mask(text: str) -> Masked:
     """
     kinds: List[str] = []
 
-    def eleven(match: "re.Match[str]") -> str:
+    def eleven(match: re.Match[str]) -> str:
         digits = re.sub(r"\D", "", match.group(0))
         if is_national_id(digits) or looks_date_based(digits):
             kinds.append("national_id")
@@ -74,11 +74,11 @@ def mask(text: str) -> Masked:
         kinds.append("number")
         return "[NUMBER]"
 
-    def email(match: "re.Match[str]") -> str:
+    def email(match: re.Match[str]) -> str:
         kinds.append("email")
         return "[E-MAIL]"
 
-    def phone(match: "re.Match[str]") -> str:
+    def phone(match: re.Match[str]) -> str:
         digits = re.sub(r"\D", "", match.group(0))
         if len(digits) < 8:
             return match.group(0)

@@ -34,11 +34,15 @@ escalations = sa.Table(
     sa.Column("status", sa.String(16), nullable=False, default="open", index=True),
     sa.Column("answer", sa.Text),
     sa.Column("answered_by", sa.String(64)),
+    # The caseworker who took the question on the dashboard; NULL while nobody has.
+    sa.Column("assigned_to", sa.String(64)),
     sa.Column("request_key", sa.String(64), unique=True),
     sa.Column("version", sa.Integer, nullable=False, default=1),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("answered_at", sa.DateTime(timezone=True)),
     sa.Column("closed_at", sa.DateTime(timezone=True)),
+    # When the answer was pushed to the participant's chat (Telegram); NULL until then.
+    sa.Column("notified_at", sa.DateTime(timezone=True)),
 )
 
 _ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read aloud
@@ -69,6 +73,7 @@ class Escalation:
     version: int
     created_at: dt.datetime
     answered_at: Optional[dt.datetime]
+    assigned_to: Optional[str] = None
 
     def as_dict(self) -> Dict[str, Any]:
         data = dict(self.__dict__)
@@ -93,6 +98,7 @@ class EscalationStore:
 
     def create_schema(self) -> None:
         metadata.create_all(self.engine)
+        _add_missing_columns(self.engine)
 
     def record(self, sender_id: str, language: str, question: str, *, channel: str = "rest",
                course: Optional[str] = None, office: Optional[str] = None, urgent: bool = False,
@@ -139,6 +145,17 @@ class EscalationStore:
         assert updated is not None
         return updated
 
+    def assign(self, reference: str, caseworker: Optional[str]) -> Escalation:
+        """Marks who works on a question. The version stays: taking a question changes no
+        content, so a colleague's open answer form must not turn into a conflict."""
+        with self.engine.begin() as conn:
+            result = conn.execute(escalations.update().where(escalations.c.reference == reference)
+                                  .values(assigned_to=caseworker))
+        updated = self.get(reference) if result.rowcount == 1 else None
+        if updated is None:
+            raise KeyError(reference)
+        return updated
+
     def close(self, reference: str) -> None:
         with self.engine.begin() as conn:
             conn.execute(escalations.update().where(escalations.c.reference == reference)
@@ -157,6 +174,20 @@ class EscalationStore:
             query = query.where(escalations.c.sender_id == sender_id)
         with self.engine.connect() as conn:
             return [_from_row(r) for r in conn.execute(query).mappings()]
+
+    def unnotified_answers(self, channel: str, limit: int = 100) -> List[Escalation]:
+        """Answered questions from `channel` whose answer was not pushed to the chat yet."""
+        query = (sa.select(escalations)
+                 .where(escalations.c.channel == channel, escalations.c.status == "answered",
+                        escalations.c.notified_at.is_(None))
+                 .order_by(escalations.c.answered_at).limit(limit))
+        with self.engine.connect() as conn:
+            return [_from_row(r) for r in conn.execute(query).mappings()]
+
+    def mark_notified(self, reference: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(escalations.update().where(escalations.c.reference == reference)
+                         .values(notified_at=_now()))
 
     def delete_for_sender(self, sender_id: str) -> int:
         with self.engine.begin() as conn:
@@ -183,7 +214,25 @@ def _from_row(row: Any) -> Escalation:
         language=row["language"], question=row["question"], course=row["course"],
         office=row["office"], urgent=bool(row["urgent"]), status=row["status"],
         answer=row["answer"], answered_by=row["answered_by"], version=row["version"],
-        created_at=created, answered_at=row["answered_at"])
+        created_at=created, answered_at=row["answered_at"], assigned_to=row["assigned_to"])
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Adds nullable columns that a database made by an older version lacks.
+
+    `create_all` never alters an existing table, and an operator's var/amo.db from an
+    earlier release would otherwise fail on the first query naming a new column.
+    """
+    inspector = sa.inspect(engine)
+    for table in metadata.sorted_tables:
+        if not inspector.has_table(table.name):
+            continue
+        present = {column["name"] for column in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in present and column.nullable:
+                kind = column.type.compile(dialect=engine.dialect)
+                with engine.begin() as conn:
+                    conn.execute(sa.text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

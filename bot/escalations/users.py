@@ -68,3 +68,12 @@ def authenticate(store: EscalationStore, username: str, password: str) -> Option
     if row is None or not verify_password(password, row["password_hash"]):
         return None
     return User(row["username"], row["role"], [o for o in row["offices"].split(",") if o])
+
+
+def get_user(store: EscalationStore, username: str) -> Optional[User]:
+    """The account as it is now (a session re-reads it, so a changed role applies at once)."""
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(users).where(users.c.username == username)).mappings().first()
+    if row is None:
+        return None
+    return User(row["username"], row["role"], [o for o in row["offices"].split(",") if o])

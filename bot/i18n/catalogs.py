@@ -1,7 +1,8 @@
 """Translation catalogs: compiled gettext catalogs loaded and cached per locale.
 
-Two domains: ``messages`` (the bot's own texts; msgids in English) and ``content``
-(course catalogue texts; msgids in Norwegian Bokmål, the language admins write in).
+Three domains: ``messages`` (the bot's own texts; msgids in English), ``content``
+(course catalogue texts; msgids in Norwegian Bokmål, the language admins write in)
+and ``dashboard`` (the caseworker dashboard's texts; English msgids, Norwegian only).
 Nothing is installed process-wide: every call names its language, because one
 process serves many languages at once.
 """
@@ -22,7 +23,8 @@ logger = logging.getLogger(__name__)
 
 MESSAGES = "messages"
 CONTENT = "content"
-SOURCE_LANGUAGE = {MESSAGES: "en", CONTENT: "nb"}
+DASHBOARD = "dashboard"
+SOURCE_LANGUAGE = {MESSAGES: "en", CONTENT: "nb", DASHBOARD: "en"}
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]")
 

@@ -3,6 +3,10 @@
 Catalog layout: ``translations/<domain>.pot`` templates and
 ``translations/<lang>/LC_MESSAGES/<domain>.po`` (+ ``.mo``). A translation drafted by
 machine carries the flag ``unreviewed`` until a human reviewer removes it.
+
+Domains and their languages: ``messages`` and ``content`` in every supported language;
+``dashboard`` (the caseworker pages, read by NAV staff) in Norwegian only, English
+being its source.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Dict, Iterable, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
@@ -19,11 +23,26 @@ from babel.messages.pofile import read_po, write_po
 from ruamel.yaml import YAML
 
 from bot.content.loader import load_catalogue
-from bot.i18n.catalogs import CONTENT, MESSAGES, SOURCE_LANGUAGE, placeholders
+from bot.content.model import Course, Page
+from bot.i18n.catalogs import CONTENT, DASHBOARD, MESSAGES, SOURCE_LANGUAGE, placeholders
+from bot.i18n.templates import extract_template_calls
 from bot.languages import SUPPORTED
 
 UNREVIEWED = "unreviewed"
 PROJECT = "amo-guide"
+
+# The languages each domain is translated into (its source language is skipped).
+DOMAIN_LANGUAGES: Dict[str, Tuple[str, ...]] = {
+    MESSAGES: SUPPORTED, CONTENT: SUPPORTED, DASHBOARD: ("nb",)}
+DOMAINS: Tuple[str, ...] = tuple(DOMAIN_LANGUAGES)
+
+# The caseworker dashboard's strings live in their own domain: the participant-facing
+# `messages` domain (translated into nine languages) must not pick them up.
+_DASHBOARD_DIR = Path("web")
+
+
+def _languages(domain: str) -> Iterator[str]:
+    return (lang for lang in DOMAIN_LANGUAGES[domain] if lang != SOURCE_LANGUAGE[domain])
 
 
 def _new_catalog(domain: str, locale: Optional[str] = None) -> Catalog:
@@ -50,8 +69,11 @@ def extract_messages(root: Path) -> Catalog:
     template = _new_catalog(MESSAGES)
     keywords = {"N_": None, "t": None, "gettext": (2,), "ngettext": (2, 3)}
     for folder in ("bot", "actions"):
+        # bot/web holds the dashboard (its own domain); participant web texts are in
+        # bot/channels/texts.py, so nothing of the messages domain is lost by skipping it.
+        skip = [(str(_DASHBOARD_DIR), "ignore")] if folder == "bot" else []
         for filename, lineno, message, comments, _context in extract_from_dir(
-                root / folder, method_map=[("**.py", "python")], keywords=keywords,
+                root / folder, method_map=[*skip, ("**.py", "python")], keywords=keywords,
                 comment_tags=("TRANSLATORS:",), strip_comment_tags=True):
             template.add(message, locations=[(f"{folder}/{filename}", lineno)],
                          auto_comments=comments, flags=_format_flags(message))
@@ -63,13 +85,30 @@ def extract_messages(root: Path) -> Catalog:
     return template
 
 
+def extract_dashboard(root: Path) -> Catalog:
+    """The template of the dashboard: `D_()` in bot/web/*.py and `_()` in its templates."""
+    template = _new_catalog(DASHBOARD)
+    folder = root / "bot" / _DASHBOARD_DIR
+    # Babel accepts a callable as a method; its type hints only name strings.
+    method_map: List[Tuple[str, Any]] = [("**.py", "python"),
+                                         ("templates/**.html", extract_template_calls)]
+    for filename, lineno, message, comments, _context in extract_from_dir(
+            folder, method_map=method_map,  # type: ignore[arg-type]
+            keywords={"D_": None, "_": None}, comment_tags=("TRANSLATORS:",),
+            strip_comment_tags=True):
+        template.add(message, locations=[(f"bot/{_DASHBOARD_DIR}/{filename}", lineno)],
+                     auto_comments=comments, flags=_format_flags(message))
+    return template
+
+
 def extract_content(root: Path) -> Catalog:
     """The template of the catalogue's Norwegian texts."""
     template = _new_catalog(CONTENT)
     catalogue, _problems = load_catalogue(root / "content")
     if catalogue is None:
         raise ValueError("The content catalogue has errors; run `amo-bot content check`.")
-    for item in (*catalogue.courses.values(), *catalogue.pages.values()):
+    items: List[Union[Course, Page]] = [*catalogue.courses.values(), *catalogue.pages.values()]
+    for item in items:
         for field, text in item.texts():
             template.add(text, locations=[(item.source_file, 0)],
                          auto_comments=[f"{item.id}: {field}"], flags=_format_flags(text))
@@ -100,7 +139,8 @@ def write_catalog(path: Path, catalog: Catalog) -> None:
 
 def extract(root: Path) -> Dict[str, Catalog]:
     """Writes the templates and returns them by domain."""
-    templates = {MESSAGES: extract_messages(root), CONTENT: extract_content(root)}
+    templates = {MESSAGES: extract_messages(root), CONTENT: extract_content(root),
+                 DASHBOARD: extract_dashboard(root)}
     for domain, template in templates.items():
         write_catalog(root / "translations" / f"{domain}.pot", template)
     return templates
@@ -110,9 +150,7 @@ def update(root: Path, templates: Optional[Dict[str, Catalog]] = None) -> None:
     """Merges the templates into every language's catalog; changed sources become fuzzy."""
     templates = templates or extract(root)
     for domain, template in templates.items():
-        for language in SUPPORTED:
-            if language == SOURCE_LANGUAGE[domain]:
-                continue
+        for language in _languages(domain):
             path = po_path(root, language, domain)
             catalog = read_catalog(path, language) if path.is_file() else _new_catalog(domain, language)
             catalog.update(template, no_fuzzy_matching=False, update_header_comment=False,
@@ -166,14 +204,12 @@ def _messages(catalog: Catalog) -> Iterable[Message]:
 def status(root: Path) -> List[LanguageStatus]:
     """Per language and domain: translated %, fuzzy (stale), machine-drafted, missing."""
     rows = []
-    for domain in (MESSAGES, CONTENT):
+    for domain in DOMAINS:
         template_path = root / "translations" / f"{domain}.pot"
         if not template_path.is_file():
             continue
         total = sum(1 for _ in _messages(read_catalog(template_path, "en")))
-        for language in SUPPORTED:
-            if language == SOURCE_LANGUAGE[domain]:
-                continue
+        for language in _languages(domain):
             path = po_path(root, language, domain)
             messages = list(_messages(read_catalog(path, language))) if path.is_file() else []
             translated = [m for m in messages if m.string and not m.fuzzy]
@@ -185,18 +221,20 @@ def status(root: Path) -> List[LanguageStatus]:
     return rows
 
 
-def check(root: Path, required_domains: Tuple[str, ...] = (MESSAGES,)) -> List[str]:
-    """Problems that must fail CI: a required string missing, or a placeholder mismatch."""
+def check(root: Path, required_domains: Tuple[str, ...] = (MESSAGES, DASHBOARD)) -> List[str]:
+    """Problems that must fail CI: a required string missing, or a placeholder mismatch.
+
+    A required domain must be complete in each of its languages: `messages` in all
+    nine, `dashboard` in Norwegian (see DOMAIN_LANGUAGES).
+    """
     problems = []
-    for domain in (MESSAGES, CONTENT):
+    for domain in DOMAINS:
         template_path = root / "translations" / f"{domain}.pot"
         if not template_path.is_file():
             problems.append(f"{template_path}: missing; run `amo-bot translations update`")
             continue
         template_ids = {m.id for m in _messages(read_catalog(template_path, "en"))}
-        for language in SUPPORTED:
-            if language == SOURCE_LANGUAGE[domain]:
-                continue
+        for language in _languages(domain):
             path = po_path(root, language, domain)
             if not path.is_file():
                 if domain in required_domains:
@@ -204,12 +242,11 @@ def check(root: Path, required_domains: Tuple[str, ...] = (MESSAGES,)) -> List[s
                 continue
             catalog = read_catalog(path, language)
             for message in _messages(catalog):
-                strings = message.string if isinstance(message.string, tuple) else (message.string,)
-                ids = message.id if isinstance(message.id, tuple) else (message.id,)
-                for text in strings:
-                    if text and not message.fuzzy and placeholders(text) != placeholders(ids[0]):
-                        problems.append(f"{path}: placeholders differ in {ids[0]!r}: "
-                                        f"{sorted(placeholders(ids[0]))} vs {sorted(placeholders(text))}")
+                source = _first(message.id)
+                for text in _strings(message):
+                    if text and not message.fuzzy and placeholders(text) != placeholders(source):
+                        problems.append(f"{path}: placeholders differ in {source!r}: "
+                                        f"{sorted(placeholders(source))} vs {sorted(placeholders(text))}")
             if domain in required_domains:
                 done = {m.id for m in _messages(catalog)
                         if m.string and not m.fuzzy and all(_strings(m))}
@@ -219,8 +256,12 @@ def check(root: Path, required_domains: Tuple[str, ...] = (MESSAGES,)) -> List[s
 
 
 def _strings(message: Message) -> Tuple[str, ...]:
-    return message.string if isinstance(message.string, tuple) else (message.string,)
+    """The translation(s) of a message: one string, or one per plural form."""
+    value = message.string
+    if isinstance(value, (tuple, list)):
+        return tuple(str(v or "") for v in value)
+    return (str(value or ""),)
 
 
 def _first(msgid: object) -> str:
-    return msgid[0] if isinstance(msgid, tuple) else str(msgid)
+    return str(msgid[0]) if isinstance(msgid, (tuple, list)) else str(msgid)

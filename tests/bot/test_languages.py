@@ -1,4 +1,4 @@
-from bot.languages import LANGUAGES, language_named_in, normalise_code, native_names
+from bot.languages import LANGUAGES, language_named_in, native_names, normalise_code
 
 
 def test_channel_codes_are_normalised():

@@ -183,3 +183,20 @@ def test_model_parse_endpoint_classifies_intents(bot):
     with urllib.request.urlopen(request, timeout=10) as response:
         parsed = json.loads(response.read())
     assert parsed["intent"]["name"] == "list_courses"
+
+
+def test_delete_my_data_removes_questions_and_history(bot):
+    me = sender()
+    bot.say(me, "I want to leave a question for my caseworker")
+    bot.say(me, "When does the cleaning course start in Stavanger?")
+    assert re.search(r"K-[0-9A-Z]{4}", text_of(bot.say(me, "/affirm")))
+    store = EscalationStore(bot.settings.effective_database_url)
+    assert len(store.list(sender_id=me)) == 1
+    assert "/affirm" in payloads(bot.say(me, "please delete my data"))
+    done = text_of(bot.say(me, "/affirm"))
+    assert "Deleted 1 question to caseworkers." in done
+    assert store.list(sender_id=me) == []
+    with urllib.request.urlopen(f"{bot.url}/conversations/{me}/tracker", timeout=10) as response:
+        tracker = json.loads(response.read())
+    texts = [e.get("text") for e in tracker["events"] if e.get("event") == "user"]
+    assert "When does the cleaning course start in Stavanger?" not in texts

@@ -46,7 +46,7 @@ def test_bad_yaml_names_file_and_line(content_copy):
 
 def test_missing_field_is_named(content_copy):
     path = content_copy / "courses" / "retail.yml"
-    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if not l.startswith("sector:")]
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("sector:")]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     errors = errors_for(content_copy)
     assert any("'sector' is a required property" in e.message and e.path.endswith("retail.yml") for e in errors)

@@ -7,7 +7,7 @@ W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 def valid_fnr(first9: str) -> str:
     """Completes nine digits with the two mod-11 check digits, if they exist."""
     def check(digits, weights):
-        r = sum(int(d) * w for d, w in zip(digits, weights)) % 11
+        r = sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11
         return 0 if r == 0 else 11 - r
     for individual in range(1000):
         base = first9[:6] + f"{individual:03d}"

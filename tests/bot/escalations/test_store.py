@@ -84,3 +84,28 @@ def test_users_have_hashed_passwords(store):
     with store.engine.connect() as conn:
         stored = conn.execute(sa.text("SELECT password_hash FROM users WHERE username=:u"), {"u": name}).scalar()
     assert "correct horse" not in stored
+
+
+def test_assigning_keeps_the_version_so_open_answer_forms_stay_valid(store):
+    record = store.record(sender(), "nb", "Spørsmål")
+    assigned = store.assign(record.reference, "anna")
+    assert assigned.assigned_to == "anna" and assigned.version == record.version
+    store.answer(record.reference, "Svar", "anna", expected_version=record.version)
+    with pytest.raises(KeyError):
+        store.assign("K-NONE", "anna")
+
+
+def test_a_database_of_an_older_version_gets_the_new_columns(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:  # the table as the first release made it
+        conn.execute(sa.text(
+            "CREATE TABLE escalations (id INTEGER PRIMARY KEY, reference VARCHAR(16) UNIQUE NOT NULL, "
+            "sender_id VARCHAR(255) NOT NULL, channel VARCHAR(32) NOT NULL, language VARCHAR(8) NOT NULL, "
+            "question TEXT NOT NULL, course VARCHAR(64), office VARCHAR(64), urgent BOOLEAN NOT NULL, "
+            "status VARCHAR(16) NOT NULL, answer TEXT, answered_by VARCHAR(64), request_key VARCHAR(64) UNIQUE, "
+            "version INTEGER NOT NULL, created_at DATETIME NOT NULL, answered_at DATETIME, closed_at DATETIME)"))
+    store = EscalationStore(url)
+    store.create_schema()
+    record = store.record(sender(), "nb", "Spørsmål")
+    assert store.assign(record.reference, "anna").assigned_to == "anna"

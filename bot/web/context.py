@@ -1,0 +1,62 @@
+"""What every route handler shares: settings, services, templates and off-loop calls."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Dict, Optional, TypeVar
+
+import aiohttp
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from sanic import response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.config import Settings
+from bot.services import Services
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+
+T = TypeVar("T")
+
+
+def template_environment() -> Environment:
+    """Jinja2 with autoescaping on for every template: participants' text is never markup."""
+    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+@dataclass
+class WebContext:
+    """Held on `app.ctx.web`; built once at start-up."""
+
+    settings: Settings
+    services: Services
+    templates: Environment = field(default_factory=template_environment)
+    # Created in the server's event loop (aiohttp sessions are bound to the loop).
+    http: Optional[aiohttp.ClientSession] = None
+
+
+def web(request: Request) -> WebContext:
+    context: WebContext = request.app.ctx.web
+    return context
+
+
+def render(request: Request, template: str, status: int = 200,
+           headers: Optional[Dict[str, str]] = None, **context: Any) -> HTTPResponse:
+    html = web(request).templates.get_template(template).render(**context)
+    return response.html(html, status=status, headers=headers)
+
+
+async def blocking(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Runs a blocking call (database, password hashing) in a thread, off the event loop.
+
+    Scrypt takes tens of milliseconds by design; on the loop it would stall every chat
+    reply for that long.
+    """
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(None, functools.partial(func, *args, **kwargs))

@@ -1,0 +1,192 @@
+"""Caseworker dashboard: the queue of questions, one question's page, and its actions.
+
+Every route runs behind `login_required`; what a caseworker may see is decided by
+bot.escalations.queue (own offices only; admins all), and a question outside that
+answers 404 exactly like one that does not exist.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Mapping, Optional
+
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.escalations import audit
+from bot.escalations.canned import CANNED_ANSWERS
+from bot.escalations.queue import STATUSES, Filters, facets, queue, visible
+from bot.escalations.store import ConflictError, Escalation
+from bot.languages import BY_CODE, is_rtl
+from bot.web.auth import Caseworker, login_required, safe_next
+from bot.web.context import blocking, web
+from bot.web.locale import COOKIE, D_, LANGUAGES, age, language_of, when
+from bot.web.pages import dashboard_page, gettext
+
+MAX_ANSWER_CHARS = 4000
+_REFERENCE = re.compile(r"^K-[0-9A-Z]{4,8}$")
+
+NOTICES = {
+    "answered": D_("Your answer was saved. The participant sees it in the chat."),
+    "assigned": D_("The question is now assigned to you."),
+    "closed": D_("The question is resolved and closed."),
+}
+CONFLICT = D_("Someone else answered this question while you were writing, so your answer was NOT saved. Their answer is shown above; your text is still in the box. Send it only if it should replace theirs.")
+EMPTY_ANSWER = D_("Write an answer, or pick a prepared answer.")
+TOO_LONG = D_("The answer is too long: at most %(max)s characters.")
+NOT_FOUND = D_("There is no question %(reference)s that you can see.")
+
+bp = Blueprint("dashboard", url_prefix="/dashboard")
+
+
+def parse_filters(args: Mapping[str, Any]) -> Filters:
+    """Filters from the query string; unknown values are ignored rather than failing."""
+    def arg(name: str) -> Optional[str]:
+        value = args.get(name)
+        return str(value).strip() or None if value is not None else None
+
+    status = arg("status") if "status" in args else "open"
+    urgent = {"yes": True, "no": False}.get(arg("urgent") or "")
+    return Filters(status=status if status in STATUSES else None, language=arg("language"),
+                   course=arg("course"), office=arg("office"), urgent=urgent)
+
+
+def _caseworker(request: Request) -> Caseworker:
+    caseworker: Caseworker = request.ctx.caseworker
+    return caseworker
+
+
+def _not_found(request: Request, reference: str) -> HTTPResponse:
+    message = gettext(request)(NOT_FOUND, reference=reference)
+    return dashboard_page(request, "message.html", status=404, message=message)
+
+
+async def _visible(request: Request, reference: str) -> Optional[Escalation]:
+    if not _REFERENCE.match(reference):
+        return None
+    return await blocking(visible, web(request).services.escalations,
+                          _caseworker(request).user, reference)
+
+
+@bp.get("/")
+@login_required
+async def queue_page(request: Request) -> HTTPResponse:
+    """The questions of the caseworker's offices, oldest first, with filters."""
+    store = web(request).services.escalations
+    user = _caseworker(request).user
+    filters = parse_filters(request.args)
+    records = await blocking(queue, store, user, filters)
+    choices = await blocking(facets, store, user)
+    language = language_of(request)
+    rows = [{"record": r, "age": age(r.created_at, language), "created": when(r.created_at, language),
+             "language_name": BY_CODE[r.language].native_name if r.language in BY_CODE else r.language}
+            for r in records]
+    return dashboard_page(request, "queue.html", rows=rows, filters=filters, choices=choices,
+                          statuses=STATUSES, languages=BY_CODE)
+
+
+async def _detail(request: Request, record: Escalation, status: int = 200,
+                  notice: str = "", error: str = "", draft: str = "") -> HTTPResponse:
+    services = web(request).services
+    language = language_of(request)
+    _ = gettext(request)
+    history = await blocking(audit.entries, services.escalations, record.reference)
+    canned: List[Dict[str, str]] = [
+        {"key": key, "label": services.translator.gettext(language, msgid),
+         "text": services.translator.gettext(record.language, msgid)}
+        for key, msgid in CANNED_ANSWERS.items()]
+    return dashboard_page(
+        request, "detail.html", status=status, record=record,
+        notice=_(notice) if notice else "", error=_(error, max=MAX_ANSWER_CHARS) if error else "",
+        draft=draft, canned=canned, history=[(when(h.at, language), h) for h in history],
+        age=age(record.created_at, language), created=when(record.created_at, language),
+        answered=when(record.answered_at, language), max_answer=MAX_ANSWER_CHARS,
+        language_name=BY_CODE[record.language].native_name if record.language in BY_CODE else record.language,
+        direction="rtl" if is_rtl(record.language) else "ltr")
+
+
+@bp.get("/e/<reference>")
+@login_required
+async def detail_page(request: Request, reference: str) -> HTTPResponse:
+    """One question with its answer form; the view is written to the audit log."""
+    record = await _visible(request, reference)
+    if record is None:
+        return _not_found(request, reference)
+    await blocking(audit.record, web(request).services.escalations,
+                   _caseworker(request).user.username, "viewed", record.reference)
+    notice = NOTICES.get(request.args.get("notice") or "", "")
+    return await _detail(request, record, notice=notice)
+
+
+@bp.post("/e/<reference>/assign")
+@login_required
+async def assign(request: Request, reference: str) -> HTTPResponse:
+    """Takes the question: colleagues see who works on it."""
+    record = await _visible(request, reference)
+    if record is None:
+        return _not_found(request, reference)
+    store, username = web(request).services.escalations, _caseworker(request).user.username
+    await blocking(store.assign, record.reference, username)
+    await blocking(audit.record, store, username, "assigned", record.reference)
+    return response.redirect(f"/dashboard/e/{record.reference}?notice=assigned", status=303)
+
+
+@bp.post("/e/<reference>/answer")
+@login_required
+async def answer(request: Request, reference: str) -> HTTPResponse:
+    """Saves an answer unless someone changed the question since the form was loaded."""
+    record = await _visible(request, reference)
+    if record is None:
+        return _not_found(request, reference)
+    services = web(request).services
+    username = _caseworker(request).user.username
+    text = (request.form.get("answer") or "").strip()
+    canned = request.form.get("canned") or ""
+    if not text and canned in CANNED_ANSWERS:
+        # Without JavaScript the picked answer arrives as its key: send it in the
+        # participant's language.
+        text = services.translator.gettext(record.language, CANNED_ANSWERS[canned])
+    if not text:
+        return await _detail(request, record, status=400, error=EMPTY_ANSWER)
+    if len(text) > MAX_ANSWER_CHARS:
+        return await _detail(request, record, status=400, error=TOO_LONG, draft=text)
+    try:
+        version = int(request.form.get("version") or "")
+    except ValueError:
+        return await _detail(request, record, status=400, error=EMPTY_ANSWER, draft=text)
+    try:
+        await blocking(services.escalations.answer, record.reference, text, username,
+                       expected_version=version)
+    except ConflictError:
+        await blocking(audit.record, services.escalations, username, "answer_conflict",
+                       record.reference, f"form version {version}")
+        current = await _visible(request, reference) or record
+        return await _detail(request, current, status=409, error=CONFLICT, draft=text)
+    await blocking(audit.record, services.escalations, username, "answered", record.reference)
+    return response.redirect(f"/dashboard/e/{record.reference}?notice=answered", status=303)
+
+
+@bp.post("/e/<reference>/close")
+@login_required
+async def close(request: Request, reference: str) -> HTTPResponse:
+    """Resolves the question; it leaves the open queue."""
+    record = await _visible(request, reference)
+    if record is None:
+        return _not_found(request, reference)
+    store, username = web(request).services.escalations, _caseworker(request).user.username
+    await blocking(store.close, record.reference)
+    await blocking(audit.record, store, username, "closed", record.reference)
+    return response.redirect(f"/dashboard/e/{record.reference}?notice=closed", status=303)
+
+
+@bp.get("/language/<code>")
+async def choose_language(request: Request, code: str) -> HTTPResponse:
+    """Switches the dashboard between Norwegian and English (a cookie; no login needed)."""
+    resp = response.redirect(safe_next(request.args.get("next")), status=303)
+    if code in LANGUAGES:
+        resp.cookies[COOKIE] = code
+        resp.cookies[COOKIE]["path"] = "/dashboard"
+        resp.cookies[COOKIE]["max-age"] = 365 * 24 * 3600
+        resp.cookies[COOKIE]["samesite"] = "Lax"
+    return resp

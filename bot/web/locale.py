@@ -1,0 +1,75 @@
+"""The dashboard's language (Norwegian or English), its texts, and dates and ages in it.
+
+Caseworkers are NAV staff: the dashboard speaks Norwegian, or English on request,
+through the gettext domain `dashboard`. Participants' languages are a separate
+matter (the `messages` domain, see chat.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable, Optional
+
+from babel.dates import format_datetime, format_timedelta, get_timezone
+from sanic.request import Request
+
+from bot.i18n.catalogs import DASHBOARD, Translator
+from bot.i18n.formatting import locale_of
+
+LANGUAGES = ("nb", "en")
+DEFAULT = "nb"
+COOKIE = "amo_dash_lang"
+# NAV's caseworkers are in Norway; times on the dashboard are Norwegian local time.
+TIMEZONE = get_timezone("Europe/Oslo")
+
+Gettext = Callable[..., str]
+
+
+def D_(msgid: str) -> str:
+    """Marks a dashboard text for extraction into the `dashboard` domain."""
+    return msgid
+
+
+def language_of(request: Request) -> str:
+    """The caseworker's choice (cookie), else the browser's preference, else Norwegian."""
+    chosen = request.cookies.get(COOKIE)
+    if chosen in LANGUAGES:
+        return str(chosen)
+    for part in (request.headers.get("accept-language") or "").split(","):
+        tag = part.split(";")[0].strip().lower()
+        if tag[:2] in ("nb", "no", "nn"):
+            return "nb"
+        if tag[:2] == "en":
+            return "en"
+    return DEFAULT
+
+
+def gettext_for(translator: Translator, language: str) -> Gettext:
+    """`_(msgid, **params)` for templates and handlers, bound to one language."""
+    def gettext(msgid: str, **params: Any) -> str:
+        return translator.lookup(DASHBOARD, language, msgid, **params).text
+    return gettext
+
+
+def aware(value: Optional[dt.datetime]) -> Optional[dt.datetime]:
+    # SQLite returns naive datetimes; the store writes UTC.
+    if value is None:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
+def when(value: Optional[dt.datetime], language: str) -> str:
+    """A timestamp in Norwegian local time, formatted for the dashboard's language."""
+    moment = aware(value)
+    if moment is None:
+        return ""
+    return format_datetime(moment, "short", tzinfo=TIMEZONE, locale=locale_of(language))
+
+
+def age(value: dt.datetime, language: str, now: Optional[dt.datetime] = None) -> str:
+    """How long a question has waited ("3 hours", "2 dager"), rounded like a person would."""
+    moment = aware(value)
+    assert moment is not None
+    delta = (now or dt.datetime.now(dt.timezone.utc)) - moment
+    return format_timedelta(max(delta, dt.timedelta(0)), granularity="minute", threshold=1.5,
+                            locale=locale_of(language))

@@ -1,0 +1,144 @@
+"""Caseworker dashboard: office isolation, queue, answers (free, prepared, concurrent), escaping."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from bot.escalations import audit
+from bot.escalations.canned import CANNED_ANSWERS
+from bot.i18n.catalogs import get_translator
+from tests.bot.web.conftest import PASSWORD
+from tests.bot.web.server import Client, WebServer
+
+SCRIPT = "<script>alert(1)</script><img src=x onerror=alert(1)>"
+
+
+def logged_in(web: WebServer, username: str) -> Client:
+    client = web.client()
+    assert client.login(username, PASSWORD).status == 303
+    return client
+
+
+def test_caseworker_sees_only_own_offices_and_gets_404_for_another(web: WebServer) -> None:
+    oslo = web.store.record("web-participant-1", "nb", "Spørsmål fra Oslo", channel="web", office="oslo")
+    bergen = web.store.record("web-participant-2", "nb", "Spørsmål fra Bergen", channel="web", office="vestland")
+    nowhere = web.store.record("web-participant-3", "nb", "Uten kontor", channel="web")
+    anna = logged_in(web, "anna")
+    queue = anna.get("/dashboard/")
+    assert oslo.reference in queue.text
+    assert bergen.reference not in queue.text and nowhere.reference not in queue.text
+    assert anna.get(f"/dashboard/e/{oslo.reference}").status == 200
+    for reference in (bergen.reference, nowhere.reference, "K-ZZZZ"):
+        page = anna.get(f"/dashboard/e/{reference}")
+        assert page.status == 404, reference
+        assert "Bergen" not in page.text
+    token = queue.csrf_token()
+    answer = anna.post(f"/dashboard/e/{bergen.reference}/answer",
+                       {"csrf_token": token, "answer": "Nei", "version": "1"})
+    assert answer.status == 404
+    assert anna.post(f"/dashboard/e/{bergen.reference}/close", {"csrf_token": token}).status == 404
+    untouched = web.store.get(bergen.reference)
+    assert untouched is not None and untouched.answer is None and untouched.status == "open"
+
+
+def test_admin_sees_every_office(web: WebServer) -> None:
+    bergen = web.store.record("web-participant-2", "nb", "Spørsmål fra Bergen", channel="web", office="vestland")
+    nowhere = web.store.record("web-participant-3", "nb", "Uten kontor", channel="web")
+    root = logged_in(web, "root")
+    queue = root.get("/dashboard/").text
+    assert bergen.reference in queue and nowhere.reference in queue
+
+
+def test_queue_is_oldest_first_with_filters(web: WebServer) -> None:
+    first = web.store.record("web-p-00001", "ar", "أول سؤال", channel="web", office="oslo", course="cleaning")
+    second = web.store.record("web-p-00002", "nb", "Andre", channel="web", office="oslo", urgent=True)
+    anna = logged_in(web, "anna")
+    text = anna.get("/dashboard/").text
+    assert text.index(first.reference) < text.index(second.reference)
+    urgent = anna.get("/dashboard/?status=open&urgent=yes").text
+    assert second.reference in urgent and first.reference not in urgent
+    arabic = anna.get("/dashboard/?language=ar").text
+    assert first.reference in arabic and second.reference not in arabic
+    course = anna.get("/dashboard/?course=cleaning").text
+    assert first.reference in course and second.reference not in course
+    assert re.search(r"<time[^>]*>\s*\d+ (minutt|minutter|sekund|sekunder)", text), "age shown"
+
+
+def test_answer_is_saved_audited_and_offered_to_the_participant(web: WebServer) -> None:
+    record = web.store.record("web-participant-1", "nb", "Når starter kurset?", channel="web", office="oslo")
+    anna = logged_in(web, "anna")
+    page = anna.get(f"/dashboard/e/{record.reference}")
+    response = anna.post(f"/dashboard/e/{record.reference}/answer",
+                         {"csrf_token": page.csrf_token(), "version": str(record.version),
+                          "answer": "Kurset starter 11. januar."})
+    assert response.status == 303
+    assert "Svaret ditt er lagret" in anna.get(response.location).text
+    stored = web.store.get(record.reference)
+    assert stored is not None and stored.answer == "Kurset starter 11. januar."
+    assert stored.answered_by == "anna" and stored.status == "answered"
+    actions = [(e.username, e.action) for e in audit.entries(web.store, record.reference)]
+    assert ("anna", "viewed") in actions and ("anna", "answered") in actions
+    answers = web.client().get("/chat/answers?sender=web-participant-1").json()["answers"]
+    assert [a["answer"] for a in answers] == ["Kurset starter 11. januar."]
+
+
+def test_prepared_answer_goes_out_in_the_participants_language(web: WebServer) -> None:
+    record = web.store.record("web-participant-1", "ar", "متى يبدأ الكورس؟", channel="web", office="oslo")
+    anna = logged_in(web, "anna")
+    page = anna.get(f"/dashboard/e/{record.reference}")
+    expected = get_translator(web.settings.translations_dir).gettext("ar", CANNED_ANSWERS["start_not_decided"])
+    assert expected != CANNED_ANSWERS["start_not_decided"]
+    assert html.escape(expected, quote=True) in page.text  # offered in the form
+    anna.post(f"/dashboard/e/{record.reference}/answer",
+              {"csrf_token": page.csrf_token(), "version": "1", "canned": "start_not_decided",
+               "answer": ""})
+    stored = web.store.get(record.reference)
+    assert stored is not None and stored.answer == expected
+
+
+def test_a_concurrent_answer_is_reported_never_overwritten(web: WebServer) -> None:
+    record = web.store.record("web-participant-1", "nb", "Når starter kurset?", channel="web", office="oslo")
+    web.store.answer(record.reference, "Svar fra Per", "per", expected_version=record.version)
+    anna = logged_in(web, "anna")
+    page = anna.get("/dashboard/")
+    response = anna.post(f"/dashboard/e/{record.reference}/answer",
+                         {"csrf_token": page.csrf_token(), "version": str(record.version),
+                          "answer": "Annas svar"})
+    assert response.status == 409
+    assert "Noen andre svarte" in response.text
+    assert "Svar fra Per" in response.text and "Annas svar" in response.text  # nothing lost
+    stored = web.store.get(record.reference)
+    assert stored is not None and stored.answer == "Svar fra Per"
+
+
+def test_assign_and_close(web: WebServer) -> None:
+    record = web.store.record("web-participant-1", "nb", "Spørsmål", channel="web", office="oslo")
+    anna = logged_in(web, "anna")
+    token = anna.get("/dashboard/").csrf_token()
+    assert anna.post(f"/dashboard/e/{record.reference}/assign", {"csrf_token": token}).status == 303
+    assigned = web.store.get(record.reference)
+    assert assigned is not None and assigned.assigned_to == "anna"
+    assert anna.post(f"/dashboard/e/{record.reference}/close", {"csrf_token": token}).status == 303
+    closed = web.store.get(record.reference)
+    assert closed is not None and closed.status == "closed"
+    assert record.reference not in anna.get("/dashboard/").text  # left the open queue
+    assert record.reference in anna.get("/dashboard/?status=closed").text
+
+
+def test_markup_in_a_question_is_shown_as_text(web: WebServer) -> None:
+    record = web.store.record("web-participant-1", "nb", SCRIPT, channel="web", office="oslo")
+    anna = logged_in(web, "anna")
+    for path in ("/dashboard/", f"/dashboard/e/{record.reference}"):
+        page = anna.get(path)
+        assert "<script>alert(1)" not in page.text and "<img src=x" not in page.text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+        assert "script-src 'self'" in page.headers["Content-Security-Policy"]
+
+
+def test_dashboard_speaks_english_on_request(web: WebServer) -> None:
+    anna = logged_in(web, "anna")
+    assert "Spørsmål funnet" in anna.get("/dashboard/").text
+    switched = anna.get("/dashboard/language/en?next=/dashboard/")
+    assert switched.status == 303 and switched.location == "/dashboard/"
+    assert "Questions found" in anna.get("/dashboard/").text
