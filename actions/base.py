@@ -39,6 +39,10 @@ class Reply:
     def t(self, msgid: str, /, **params: Any) -> str:
         return self.services.translator.gettext(self.language, msgid, **params)
 
+    def nt(self, singular: str, plural: str, n: int, /, **params: Any) -> str:
+        """Plural-aware `t`: `%(n)s` is the count."""
+        return self.services.translator.ngettext(self.language, singular, plural, n, **params)
+
     def c(self, text: str, /, **params: Any) -> str:
         """A catalogue text (Norwegian source) in the reply's language."""
         found = self.services.translator.lookup(CONTENT, self.language, text, **params)

@@ -10,9 +10,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import MENU, LocalizedAction, Reply
+from bot.content.matcher import matcher_for
 from bot.escalations.masking import mask
 from bot.i18n.formatting import date
+from bot.languages import BY_CODE, language_named_in, normalise_code
 from bot.services import get_services
+
+UNKNOWN_OFFICE = "unknown"
 
 MAX_QUESTION_CHARS = 4000
 
@@ -44,6 +48,63 @@ class ValidateEscalationForm(FormValidationAction):
             reply.send(dispatcher)
         return {"escalation_question": masked.text}
 
+    def validate_escalation_office(self, slot_value: Any, dispatcher: CollectingDispatcher,
+                                   tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
+        text = slot_value if isinstance(slot_value, str) else ""
+        if text.strip() == "-":
+            return {"escalation_office": UNKNOWN_OFFICE}
+        services = get_services()
+        catalogue = services.catalogue.current()
+        county = text if text in catalogue.counties else matcher_for(catalogue).county(text)
+        if county:
+            return {"escalation_office": county}
+        reply = Reply(services, tracker.get_slot("language") or services.settings.default_language)
+        reply.add(reply.t("Please choose a county from the buttons, or write its name."))
+        reply.send(dispatcher)
+        return {"escalation_office": None}
+
+    def validate_escalation_reply_language(self, slot_value: Any, dispatcher: CollectingDispatcher,
+                                           tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
+        text = slot_value if isinstance(slot_value, str) else ""
+        code = normalise_code(text) or language_named_in(text)
+        return {"escalation_reply_language": code or tracker.get_slot("language") or "nb"}
+
+
+class ActionAskEscalationOffice(LocalizedAction):
+    """Asks for the county, with a button per county that has courses and "I don't know"."""
+
+    def name(self) -> str:
+        return "action_ask_escalation_office"
+
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        catalogue = self.catalogue()
+        reply = self.reply(tracker)
+        reply.add(reply.t("Which county do you live in? Your question then goes to a caseworker there."))
+        used = sorted({c for course in catalogue.courses.values() for c in course.counties})
+        known = tracker.get_slot("county")
+        if known in catalogue.counties and known not in used:
+            used.insert(0, known)
+        buttons = [{"title": catalogue.counties[c], "payload": c} for c in used]
+        buttons.append({"title": reply.t("I don't know"), "payload": "-"})
+        reply.send(dispatcher, raw_buttons=buttons)
+        return []
+
+
+class ActionAskEscalationReplyLanguage(LocalizedAction):
+    """Asks which language the answer may be written in: theirs, Norwegian or English."""
+
+    def name(self) -> str:
+        return "action_ask_escalation_reply_language"
+
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        reply = self.reply(tracker)
+        reply.add(reply.t("In which language do you want the answer?"))
+        codes = list(dict.fromkeys([reply.language, "nb", "en"]))
+        reply.send(dispatcher, raw_buttons=[{"title": BY_CODE[c].native_name, "payload": c} for c in codes])
+        return []
+
 
 class ActionSubmitEscalation(LocalizedAction):
     """Stores the question after consent and gives the participant a reference."""
@@ -53,8 +114,9 @@ class ActionSubmitEscalation(LocalizedAction):
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
-        reset = [SlotSet("escalation_question", None), SlotSet("escalation_consent", None),
-                 SlotSet("urgent", None)]
+        reset = [SlotSet(name, None) for name in (
+            "escalation_question", "escalation_office", "escalation_reply_language",
+            "escalation_interpreter", "escalation_consent", "urgent")]
         question = tracker.get_slot("escalation_question")
         if not tracker.get_slot("escalation_consent") or not question:
             dispatcher.utter_message(response="utter_escalation_cancelled")
@@ -64,11 +126,22 @@ class ActionSubmitEscalation(LocalizedAction):
         record = self.services.escalations.record(
             sender_id=tracker.sender_id, language=reply.language, question=question,
             channel=str(metadata.get("channel") or tracker.get_latest_input_channel() or "rest"),
-            course=tracker.get_slot("course"), office=tracker.get_slot("county"),
+            course=tracker.get_slot("course"),
+            office=None if tracker.get_slot("escalation_office") in (None, UNKNOWN_OFFICE)
+            else tracker.get_slot("escalation_office"),
+            reply_language=tracker.get_slot("escalation_reply_language") or reply.language,
+            interpreter=bool(tracker.get_slot("escalation_interpreter")),
             urgent=bool(tracker.get_slot("urgent")),
             request_key=f"{tracker.sender_id}:{tracker.latest_message.get('message_id') or len(tracker.events)}")
-        reply.add(reply.t("Thank you. Your question has been sent to a NAV caseworker. Your reference is %(reference)s.",
-                          reference=record.reference))
+        if record.status == "pending":
+            reply.add(reply.t("Thank you. The caseworkers' system cannot be reached right now, so your question is saved here and will be sent automatically. Your reference is %(reference)s.",
+                              reference=record.reference))
+        else:
+            reply.add(reply.t("Thank you. Your question has been sent to a NAV caseworker. Your reference is %(reference)s.",
+                              reference=record.reference))
+        reply.add(reply.nt("A caseworker usually answers within %(n)s working day.",
+                                 "A caseworker usually answers within %(n)s working days.",
+                                 self.services.settings.response_days))
         reply.add(reply.t("Ask me \"has my question been answered?\" at any time to see the answer."))
         reply.send(dispatcher, buttons=MENU)
         return reset

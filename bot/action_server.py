@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 import logging
+import threading
+import time
 
 from bot.config import get_settings
-from bot.services import get_services
+from bot.services import Services, get_services
 
 logger = logging.getLogger("bot.action_server")
+
+
+def housekeeping(services: Services, every: float = 10.0) -> None:
+    """Stores spooled questions once the database is back; deletes closed ones past retention."""
+    rounds = 0
+    while True:
+        try:
+            store = services.escalations
+            store.create_schema()
+            store.flush_spool()
+            if rounds % 360 == 0:  # about hourly
+                purged = store.purge_closed(services.settings.escalation_retention_days)
+                if purged:
+                    logger.info("Deleted %d closed questions past retention", purged)
+        except Exception:
+            logger.warning("Escalation housekeeping failed; retrying in %.0f s", every, exc_info=True)
+        rounds += 1
+        time.sleep(every)
 
 
 def main() -> None:
@@ -20,6 +40,7 @@ def main() -> None:
     except Exception as exc:  # the server still starts; actions apologise and the admin sees why
         logger.error("The content catalogue could not be loaded: %s", exc)
     services.languages.warm_up()
+    threading.Thread(target=housekeeping, args=(services,), daemon=True, name="housekeeping").start()
     from rasa_sdk.endpoint import run
 
     run("actions", port=settings.actions_port)

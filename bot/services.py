@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from functools import cached_property
 from typing import Optional
@@ -39,7 +40,10 @@ class Services:
 
         store = EscalationStore(self.settings.effective_database_url,
                                 spool_dir=self.settings.var_dir / "spool")
-        store.create_schema()
+        try:
+            store.create_schema()
+        except Exception:  # the database may be down at start: questions are spooled meanwhile
+            logging.getLogger(__name__).error("Escalation database not ready", exc_info=True)
         return store
 
 

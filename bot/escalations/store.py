@@ -8,7 +8,9 @@ line of defence, so an identity number can never be written by mistake.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import secrets
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional
@@ -16,7 +18,10 @@ from typing import Any, Dict, List, Optional
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from bot.escalations import spool
 from bot.escalations.masking import mask
+
+logger = logging.getLogger(__name__)
 
 metadata = sa.MetaData()
 
@@ -30,6 +35,9 @@ escalations = sa.Table(
     sa.Column("question", sa.Text, nullable=False),
     sa.Column("course", sa.String(64)),
     sa.Column("office", sa.String(64)),
+    # The language the participant can read an answer in (theirs, nb or en).
+    sa.Column("reply_language", sa.String(8)),
+    sa.Column("interpreter", sa.Boolean, nullable=False, default=False),
     sa.Column("urgent", sa.Boolean, nullable=False, default=False),
     sa.Column("status", sa.String(16), nullable=False, default="open", index=True),
     sa.Column("answer", sa.Text),
@@ -74,6 +82,8 @@ class Escalation:
     created_at: dt.datetime
     answered_at: Optional[dt.datetime]
     assigned_to: Optional[str] = None
+    reply_language: Optional[str] = None
+    interpreter: bool = False
 
     def as_dict(self) -> Dict[str, Any]:
         data = dict(self.__dict__)
@@ -97,34 +107,66 @@ class EscalationStore:
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
 
     def create_schema(self) -> None:
-        metadata.create_all(self.engine)
-        _add_missing_columns(self.engine)
+        """Creates or upgrades the tables with the Alembic migrations."""
+        from bot.escalations.migrate import upgrade
+
+        upgrade(self.engine)
 
     def record(self, sender_id: str, language: str, question: str, *, channel: str = "rest",
                course: Optional[str] = None, office: Optional[str] = None, urgent: bool = False,
+               reply_language: Optional[str] = None, interpreter: bool = False,
                request_key: Optional[str] = None) -> Escalation:
-        """Stores a question; the same `request_key` twice returns the first record."""
-        if request_key:
-            existing = self._one(escalations.c.request_key == request_key)
-            if existing:
-                return existing
+        """Stores a question; the same `request_key` twice returns the first record.
+
+        If the database cannot be reached, the question is written to the spool folder
+        and an Escalation with status "pending" is returned; `flush_spool()` stores it
+        (with the same reference) once the database is back.
+        """
         row = dict(sender_id=sender_id, channel=channel, language=language,
                    question=mask(question).text, course=course, office=office, urgent=urgent,
-                   status="open", request_key=request_key, version=1, created_at=_now())
+                   reply_language=reply_language or language, interpreter=interpreter,
+                   status="open", request_key=request_key or f"auto:{uuid.uuid4().hex}",
+                   version=1, created_at=_now(), reference=new_reference())
+        try:
+            self.flush_spool()
+            return self._insert(row)
+        except sa.exc.OperationalError:
+            if self.spool_dir is None:
+                raise
+            logger.warning("Escalation database unreachable; question %s spooled", row["reference"])
+            spool.write(self.spool_dir, row)
+            return _from_row({**row, "id": 0, "status": "pending", "answer": None, "answered_by": None,
+                              "answered_at": None, "assigned_to": None})
+
+    def _insert(self, row: Dict[str, Any]) -> Escalation:
+        existing = self._one(escalations.c.request_key == row["request_key"])
+        if existing:
+            return existing
         for _attempt in range(5):
-            row["reference"] = new_reference()
             try:
                 with self.engine.begin() as conn:
                     conn.execute(escalations.insert().values(**row))
                 break
             except sa.exc.IntegrityError:
-                if request_key and self._one(escalations.c.request_key == request_key):
+                if self._one(escalations.c.request_key == row["request_key"]):
                     break
-                continue
-        found = self._one(escalations.c.reference == row["reference"]) if not request_key else \
-            self._one(escalations.c.request_key == request_key)
+                row = {**row, "reference": new_reference()}  # the rare reference collision
+        found = self._one(escalations.c.request_key == row["request_key"])
         assert found is not None
         return found
+
+    def flush_spool(self) -> int:
+        """Stores spooled questions; safe to call often and from several processes."""
+        if self.spool_dir is None:
+            return 0
+        stored = 0
+        for path, row in spool.pending(self.spool_dir):
+            self._insert(row)
+            spool.done(path)
+            stored += 1
+        if stored:
+            logger.info("Stored %d spooled questions", stored)
+        return stored
 
     def answer(self, reference: str, text: str, caseworker: str,
                expected_version: Optional[int] = None) -> Escalation:
@@ -214,25 +256,8 @@ def _from_row(row: Any) -> Escalation:
         language=row["language"], question=row["question"], course=row["course"],
         office=row["office"], urgent=bool(row["urgent"]), status=row["status"],
         answer=row["answer"], answered_by=row["answered_by"], version=row["version"],
-        created_at=created, answered_at=row["answered_at"], assigned_to=row["assigned_to"])
-
-
-def _add_missing_columns(engine: Engine) -> None:
-    """Adds nullable columns that a database made by an older version lacks.
-
-    `create_all` never alters an existing table, and an operator's var/amo.db from an
-    earlier release would otherwise fail on the first query naming a new column.
-    """
-    inspector = sa.inspect(engine)
-    for table in metadata.sorted_tables:
-        if not inspector.has_table(table.name):
-            continue
-        present = {column["name"] for column in inspector.get_columns(table.name)}
-        for column in table.columns:
-            if column.name not in present and column.nullable:
-                kind = column.type.compile(dialect=engine.dialect)
-                with engine.begin() as conn:
-                    conn.execute(sa.text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
+        created_at=created, answered_at=row["answered_at"], assigned_to=row["assigned_to"],
+        reply_language=row["reply_language"], interpreter=bool(row["interpreter"]))
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -67,7 +67,7 @@ def _domain_response_strings(domain_file: Path) -> Iterator[Tuple[str, int, str]
 def extract_messages(root: Path) -> Catalog:
     """The template of the bot's own texts: Python `N_()`/`gettext` calls and domain responses."""
     template = _new_catalog(MESSAGES)
-    keywords = {"N_": None, "t": None, "gettext": (2,), "ngettext": (2, 3)}
+    keywords = {"N_": None, "t": None, "nt": (1, 2), "gettext": (2,), "ngettext": (2, 3)}
     for folder in ("bot", "actions"):
         # bot/web holds the dashboard (its own domain); participant web texts are in
         # bot/channels/texts.py, so nothing of the messages domain is lost by skipping it.

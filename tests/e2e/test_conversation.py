@@ -130,11 +130,19 @@ def test_question_to_a_caseworker_is_masked_answered_and_shown_in_norwegian(bot)
     bot.say(me, "jeg vil snakke med veilederen min")
     masked = text_of(bot.say(me, "Mitt personnummer er 01017012345, når begynner kurset?"))
     assert T.gettext("nb", "I removed personal numbers or contact details from your question before storing it.") in masked
+    office_prompt = bot.say(me, "/affirm")  # not a county: asked again, nothing lost
+    assert T.gettext("nb", "Please choose a county from the buttons, or write its name.") in text_of(office_prompt)
+    languages = bot.say(me, "Bergen")
+    assert {"nb", "en"} <= set(payloads(languages))
+    assert T.gettext("nb", "Do you want an interpreter (tolk) if a caseworker invites you to a meeting?") in text_of(bot.say(me, "nb"))
+    consent = text_of(bot.say(me, "/affirm"))
+    assert "180" in consent
     done = text_of(bot.say(me, "/affirm"))
     reference = re.search(r"K-[0-9A-Z]{4}", done).group(0)
     store = EscalationStore(bot.settings.effective_database_url)
     record = store.get(reference)
     assert "01017012345" not in record.question and "[ID-NUMBER]" in record.question
+    assert record.office == "vestland" and record.reply_language == "nb" and record.interpreter
     store.answer(reference, "Kurset starter 11. januar.", "veileder1")
     status = text_of(bot.say(me, "har veilederen svart på spørsmålet mitt?"))
     assert "Kurset starter 11. januar." in status
@@ -189,6 +197,8 @@ def test_delete_my_data_removes_questions_and_history(bot):
     me = sender()
     bot.say(me, "I want to leave a question for my caseworker")
     bot.say(me, "When does the cleaning course start in Stavanger?")
+    for answer in ("-", "en", "/deny"):  # county unknown, answer in English, no interpreter
+        bot.say(me, answer)
     assert re.search(r"K-[0-9A-Z]{4}", text_of(bot.say(me, "/affirm")))
     store = EscalationStore(bot.settings.effective_database_url)
     assert len(store.list(sender_id=me)) == 1

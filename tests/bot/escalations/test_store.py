@@ -32,9 +32,11 @@ def store(request, tmp_path):
 
     store = EscalationStore(url)
     if request.param == "postgresql":
-        from bot.escalations.store import metadata
+        from bot.escalations.schema import metadata
 
         metadata.drop_all(store.engine)  # a clean schema for every test
+        with store.engine.begin() as conn:
+            conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
     store.create_schema()
     return store
 
@@ -109,3 +111,39 @@ def test_a_database_of_an_older_version_gets_the_new_columns(tmp_path):
     store.create_schema()
     record = store.record(sender(), "nb", "Spørsmål")
     assert store.assign(record.reference, "anna").assigned_to == "anna"
+
+
+def test_migrations_bring_an_empty_database_to_the_newest_schema(tmp_path):
+    from bot.escalations.migrate import current
+    from bot.escalations.schema import metadata
+
+    store = EscalationStore(f"sqlite:///{tmp_path / 'fresh.db'}")
+    store.create_schema()
+    store.create_schema()  # a second process starting finds the work done
+    assert current(store.engine) == "0001"
+    inspector = sa.inspect(store.engine)
+    for table in metadata.sorted_tables:
+        columns = {c["name"] for c in inspector.get_columns(table.name)}
+        assert columns == {c.name for c in table.columns}, table.name
+
+
+def test_reply_language_and_interpreter_are_kept(store):
+    record = store.record(sender(), "ti", "ሕቶ", reply_language="en", interpreter=True)
+    found = store.get(record.reference)
+    assert found.reply_language == "en" and found.interpreter is True
+
+
+def test_question_is_spooled_while_the_database_is_down_and_stored_once_later(tmp_path):
+    spool_dir = tmp_path / "spool"
+    down = EscalationStore("postgresql://postgres@127.0.0.1:9/amo", spool_dir=spool_dir)
+    pending = down.record("s-down", "ar", "سؤالي 01017012345", request_key="s-down:1")
+    assert pending.status == "pending" and pending.reference.startswith("K-")
+    spooled = list(spool_dir.glob("*.json"))
+    assert len(spooled) == 1 and "01017012345" not in spooled[0].read_text(encoding="utf-8")
+    up = EscalationStore(f"sqlite:///{tmp_path / 'amo.db'}", spool_dir=spool_dir)
+    up.create_schema()
+    assert up.flush_spool() == 1
+    assert up.flush_spool() == 0
+    stored = up.list(sender_id="s-down")
+    assert [r.reference for r in stored] == [pending.reference]
+    assert list(spool_dir.glob("*.json")) == []
