@@ -85,8 +85,14 @@ def load(url: str, messages, conversations: int, per_conversation: int, tag: str
         thread.start()
     for thread in threads:
         thread.join()
-    elapsed = time.perf_counter() - started
-    return {"conversations": conversations, "messages": len(latencies), "errors": len(errors),
+    result = summarise(latencies, time.perf_counter() - started)
+    result.update(conversations=conversations, errors=len(errors))
+    return result
+
+
+def summarise(latencies: List[float], sum_elapsed: Optional[float]) -> Dict[str, Any]:
+    elapsed = sum_elapsed if sum_elapsed is not None else sum(latencies) / 1000
+    return {"messages": len(latencies), "errors": 0,
             "p50_ms": round(percentile(latencies, 50), 1), "p95_ms": round(percentile(latencies, 95), 1),
             "p99_ms": round(percentile(latencies, 99), 1), "mean_ms": round(statistics.mean(latencies), 1),
             "messages_per_s": round(len(latencies) / elapsed, 1), "latencies": latencies}
@@ -134,7 +140,18 @@ def measure_server(children: List[Child], cwd: Path, url: str, messages, tag: st
             raise RuntimeError(f"{tag} did not start")
         for text, language in messages:  # warm-up, not measured
             post(url, f"warm-{tag}", text, language)
-        single = load(url, messages, 1, 200, tag)
+        # One conversation at a time (20 conversations of 10 messages, one after another),
+        # then 20 at once. Conversations are kept at a realistic length: every action call
+        # carries the conversation's events, so one 200-message conversation measures
+        # tracker size, not the bot.
+        latencies: List[float] = []
+        errors = 0
+        for _ in range(20):
+            one = load(url, messages, 1, 10, tag)
+            latencies += one["latencies"]
+            errors += one["errors"]
+        single = summarise(latencies, sum_elapsed=None)
+        single["errors"] = errors
         concurrent = load(url, messages, 20, 10, tag)
         memory = {c.name: rss_mb(c.process.pid) for c in children if c.process}
         return {"single": single, "concurrent": concurrent, "rss_mb": memory}

@@ -434,3 +434,36 @@ def test_a_caseworker_answer_is_pushed_to_the_chat_once(bot: Any, telegram: Fake
     telegram.wait_for(lambda: len(telegram.messages_to(chat)) >= 2, what="the second answer")
     assert texts_of(telegram.messages_to(chat))[1].endswith("I Bergen.")
     assert len(telegram.messages_to(chat)) == 2
+
+
+def _plain(text: str) -> str:
+    """Reply text without layout: channels may join or split replies at blank lines."""
+    return re.sub(r"\s+", " ", text.replace("\u200f", "")).strip()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("message,language", [
+    ("hei", "nb"),
+    ("Привіт, які курси є в Осло?", "uk"),
+    ("مرحبا، كم مدة دورة التنظيف؟", "ar"),
+    ("what do I do if my boss at the praksisplass treats me badly?", "en"),
+])
+def test_rest_telegram_and_web_chat_give_the_same_answer(bot: Any, telegram: FakeBotApi,
+                                                         message: str, language: str) -> None:
+    from tests.bot.web.server import start_web
+
+    rest = _plain(" ".join(r.get("text") or "" for r in bot.say(f"parity-rest-{next(CHATS)}", message, language)))
+    chat = next(CHATS)
+    before = len(telegram.messages_to(chat))
+    telegram.push(text_update(chat, message, language))
+    telegram.wait_for(lambda: _plain(" ".join(m.params["text"] for m in telegram.messages_to(chat)[before:])) == rest
+                      or len(telegram.messages_to(chat)) > before + 5, timeout=30, what="the Telegram reply")
+    via_telegram = _plain(" ".join(m.params["text"] for m in telegram.messages_to(chat)[before:]))
+    settings = bot.settings
+    env = {"AMO_RASA_PORT": str(settings.rasa_port), "AMO_ACTIONS_PORT": str(settings.actions_port),
+           "AMO_CONTENT_DIR": str(settings.content_dir), "AMO_TRACKER_STORE_URL": "memory"}
+    with start_web(settings.var_dir, env) as site:
+        reply = site.client().post_json("/chat/send", {"sender": f"web-parity{next(CHATS):08d}",
+                                                       "message": message, "language": language})
+    via_web = _plain(" ".join(r["text"] for r in reply.json()["replies"]))
+    assert rest and via_telegram == rest and via_web == rest
