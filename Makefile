@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: setup run test bench lint translations content-check clean
+.PHONY: setup run run-production test bench load lint translations content-check clean
 
 $(STAMP): pyproject.toml
 	@py=$$(scripts/find-python.sh) || exit 1; \
@@ -23,6 +23,9 @@ setup: $(STAMP)
 run: $(STAMP)
 	@$(BIN)/amo-bot run
 
+run-production: $(STAMP)
+	@$(BIN)/amo-bot run --production
+
 test: $(STAMP)
 	@$(BIN)/amo-bot translations compile
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -30,6 +33,10 @@ test: $(STAMP)
 bench: $(STAMP)
 	@$(BIN)/amo-bot setup
 	$(BIN)/python bench/run.py
+
+load: $(STAMP)
+	@$(BIN)/amo-bot setup
+	$(BIN)/python bench/load.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot actions tests bench

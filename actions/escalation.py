@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
 from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
@@ -106,6 +106,16 @@ class ActionAskEscalationReplyLanguage(LocalizedAction):
         return []
 
 
+def conversation_before_form(events: List[Dict[str, Any]], limit: int = 6) -> List[Tuple[str, str]]:
+    """The last turns before the question form started, as ("participant"|"bot", text)."""
+    start = max((i for i, e in enumerate(events)
+                 if e.get("event") == "active_loop" and e.get("name") == "escalation_form"), default=len(events))
+    turns = [("participant" if e["event"] == "user" else "bot", str(e.get("text")))
+             for e in events[:start]
+             if e.get("event") in ("user", "bot") and e.get("text") and not str(e["text"]).startswith("/")]
+    return turns[-limit:]
+
+
 class ActionSubmitEscalation(LocalizedAction):
     """Stores the question after consent and gives the participant a reference."""
 
@@ -131,6 +141,7 @@ class ActionSubmitEscalation(LocalizedAction):
             else tracker.get_slot("escalation_office"),
             reply_language=tracker.get_slot("escalation_reply_language") or reply.language,
             interpreter=bool(tracker.get_slot("escalation_interpreter")),
+            context=conversation_before_form(tracker.events),
             urgent=bool(tracker.get_slot("urgent")),
             request_key=f"{tracker.sender_id}:{tracker.latest_message.get('message_id') or len(tracker.events)}")
         if record.status == "pending":

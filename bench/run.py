@@ -162,10 +162,11 @@ def measure_server(children: List[Child], cwd: Path, url: str, messages, tag: st
 
 def baseline(python: str, workdir: Path) -> Dict[str, Any]:
     project = workdir / "baseline"
+    project.mkdir()
     subprocess.run([python, "-m", "rasa", "init", "--no-prompt", "--init-dir", str(project)],
                    cwd=workdir, env={**os.environ, **QUIET_ENV}, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    train_s = timed([python, "-m", "rasa", "train", "--fixed-model-name", "base"], project)
+    train_s = timed([python, "-m", "rasa", "train", "--force", "--fixed-model-name", "base"], project)
     port = free_port()
     child = Child("baseline", [python, "-m", "rasa", "run", "--enable-api", "--port", str(port),
                                "--model", "models/base.tar.gz"], health_url=f"http://127.0.0.1:{port}/status")
@@ -198,10 +199,12 @@ def training_times(python: str, workdir: Path) -> Dict[str, float]:
                                                               "bench", "tests", ".rasa"))
     command = [python, "-m", "rasa", "train", "--config", "config.yml", "--domain", "nlu_data/domain.yml",
                "--data", "nlu_data/nlu", "nlu_data/rules", "nlu_data/stories", "--out", "models"]
+    (workdir / "cache").mkdir(exist_ok=True)
     env = {"RASA_CACHE_DIRECTORY": str(workdir / "cache")}
     full = timed(command, copy, env)
-    with (copy / "nlu_data" / "nlu" / "nb" / "smalltalk.yml").open("a", encoding="utf-8") as handle:
-        handle.write("  - intent: thanks\n    examples: |\n      - tusen hjertelig takk for hjelpa\n")
+    (copy / "nlu_data" / "nlu" / "nb" / "one-more.yml").write_text(
+        'version: "3.1"\nnlu:\n- intent: thanks\n  examples: |\n    - tusen hjertelig takk for hjelpa\n',
+        encoding="utf-8")
     small = timed(command, copy, env)
     return {"full_s": full, "small_change_s": small}
 
@@ -256,7 +259,10 @@ def main() -> None:
         report["ours"] = ours(python, work)
         if not args.skip_training:
             print("Training times...", flush=True)
-            report["training"] = training_times(python, work)
+            try:
+                report["training"] = training_times(python, work)
+            except subprocess.CalledProcessError as exc:  # reported, the other figures stand
+                print(f"Training could not be timed: {exc}", flush=True)
     b, o = report["baseline"], report["ours"]
     report["ratios"] = {
         "p50": ratio(o["single"]["p50_ms"], b["single"]["p50_ms"]),

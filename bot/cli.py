@@ -50,7 +50,9 @@ def _prepare(settings: Settings) -> Path:
 
 @main.command()
 @click.option("--no-train", is_flag=True, help="Use the current model; fail if there is none.")
-def run(no_train: bool) -> None:
+@click.option("--production", is_flag=True,
+              help="Two Rasa and two action servers behind nginx, PostgreSQL stores, Redis lock store.")
+def run(no_train: bool, production: bool) -> None:
     """Start the Rasa server, the action server and the web pages; Ctrl-C stops all."""
     from bot.supervisor import PortTaken, Supervisor, check_ports, commands
     from bot.training import latest_model
@@ -63,7 +65,27 @@ def run(no_train: bool) -> None:
     model = latest_model(settings.root, settings.models_dir) if no_train else _prepare(settings)
     if model is None:
         raise click.ClickException("No trained model: run `make setup` first.")
-    supervisor = Supervisor(commands(settings, model), cwd=settings.root)
+    env = {}
+    if production:
+        from bot.production import (
+            ProfileError,
+            ensure_database,
+            production_commands,
+            production_settings,
+        )
+
+        settings = production_settings(settings)
+        try:
+            ensure_database(settings.database_url)
+            children = production_commands(settings, model, sys.executable, settings.redis_url)
+        except ProfileError as exc:
+            raise click.ClickException(str(exc)) from None
+        except Exception as exc:
+            raise click.ClickException(f"PostgreSQL at {settings.database_url} is not reachable: {exc}") from None
+        env = {"AMO_DATABASE_URL": settings.database_url, "AMO_TRACKER_STORE_URL": settings.tracker_store_url}
+    else:
+        children = commands(settings, model)
+    supervisor = Supervisor(children, cwd=settings.root, env=env)
     supervisor.start()
     supervisor.say("Starting the Rasa server (about 30 s), the action server and the web pages...")
     if not supervisor.wait_healthy():

@@ -47,6 +47,8 @@ class Settings:
     translations_dir: Path = PROJECT_ROOT / "translations"
     models_dir: Path = PROJECT_ROOT / "models"
     var_dir: Path = PROJECT_ROOT / "var"
+    # Rasa's lock store in the production profile (several Rasa instances).
+    redis_url: str = "redis://127.0.0.1:6379/1"
     telegram_token: str = ""
     telegram_api_base_url: str = ""
     # Empty: long polling. A public https URL: Telegram posts updates there instead.
@@ -123,6 +125,7 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
         translations_dir=Path(env.get("AMO_TRANSLATIONS_DIR", str(root / "translations"))),
         models_dir=Path(env.get("AMO_MODELS_DIR", str(root / "models"))),
         var_dir=var_dir,
+        redis_url=env.get("AMO_REDIS_URL", "redis://127.0.0.1:6379/1"),
         telegram_token=env.get("TELEGRAM_TOKEN", ""),
         telegram_api_base_url=env.get("TELEGRAM_API_BASE_URL", ""),
         telegram_webhook_url=env.get("AMO_TELEGRAM_WEBHOOK_URL", ""),

@@ -86,6 +86,8 @@ class Child:
     # An optional child may stop on its own with exit code 0 (Telegram without a valid
     # token); the others run on. A non-zero exit still stops everything.
     optional: bool = False
+    # Extra environment of this child only (e.g. the port of one of several instances).
+    env: Dict[str, str] = field(default_factory=dict)
     process: Optional[subprocess.Popen] = None
     colour: str = ""
     pumps: List[threading.Thread] = field(default_factory=list)
@@ -132,12 +134,27 @@ class Supervisor:
     def start(self) -> None:
         for index, child in enumerate(self.children):
             child.colour = COLOURS[index % len(COLOURS)]
-            child.process = subprocess.Popen(
-                child.command, cwd=self.cwd, env=self.env, stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT, text=True, bufsize=1, start_new_session=True)
-            pump = threading.Thread(target=self._pump, args=(child, child.process.stdout), daemon=True)
-            pump.start()
-            child.pumps.append(pump)
+            self.restart(child.name)
+
+    def kill(self, name: str) -> None:
+        """Stops one child at once (fault tests: a crashed server)."""
+        child = self._child(name)
+        if child.process and child.process.poll() is None:
+            os.killpg(child.process.pid, signal.SIGKILL)
+            child.process.wait()
+
+    def restart(self, name: str) -> None:
+        """Starts one child again, with the same command and output prefix."""
+        child = self._child(name)
+        child.process = subprocess.Popen(
+            child.command, cwd=self.cwd, env={**self.env, **child.env}, stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, text=True, bufsize=1, start_new_session=True)
+        pump = threading.Thread(target=self._pump, args=(child, child.process.stdout), daemon=True)
+        pump.start()
+        child.pumps.append(pump)
+
+    def _child(self, name: str) -> Child:
+        return next(c for c in self.children if c.name == name)
 
     def wait_healthy(self, timeout: float = 180.0) -> bool:
         deadline = time.monotonic() + timeout

@@ -20,11 +20,9 @@ for c in "${candidates[@]}"; do
     echo "PYTHON=$PYTHON is Python $version, but Rasa 3.6 needs Python $want." >&2
   fi
 done
-cat >&2 <<MSG
-No Python $want found (looked at \$PYTHON, python3.10 on PATH, pyenv in $pyenv_root).
-Rasa Open Source 3.6 supports Python 3.8-3.10 only. Install Python 3.10, for example:
-  pyenv install 3.10.13          (with pyenv)
-  sudo apt install python3.10 python3.10-venv   (Debian/Ubuntu with 3.10 packages)
-then run the command again, or point to it: make setup PYTHON=/path/to/python3.10
-MSG
+printf '%s\n' "No Python $want found (looked at \$PYTHON, python3.10 on PATH, pyenv in $pyenv_root)." >&2
+printf '%s\n' "Rasa Open Source 3.6 supports Python 3.8-3.10 only. Install Python 3.10, for example:" >&2
+printf '%s\n' "  pyenv install 3.10.13          (with pyenv)" >&2
+printf '%s\n' "  sudo apt install python3.10 python3.10-venv   (Debian/Ubuntu with 3.10 packages)" >&2
+printf '%s\n' "then run the command again, or point to it: make setup PYTHON=/path/to/python3.10" >&2
 exit 1

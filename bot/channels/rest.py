@@ -16,7 +16,15 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.config import get_settings
+from bot.i18n.catalogs import get_translator
+from bot.i18n.formatting import directional
+from bot.languages import normalise_code
+
 logger = logging.getLogger(__name__)
+
+# The domain's utter_error text (translated in the messages catalog).
+APOLOGY = "Sorry, something went wrong on our side. Please try again in a moment."
 
 MAX_MESSAGE_CHARS = 4000
 MAX_SENDER_CHARS = 128
@@ -45,6 +53,17 @@ def parse_body(request: Request) -> Union[Dict[str, Any], HTTPResponse]:
     if metadata is not None and not isinstance(metadata, dict):
         return _error("\"metadata\" must be a JSON object if given.")
     return {"sender": sender.strip(), "message": message, "metadata": metadata or {}}
+
+
+async def _language_of(request: Request, sender: str) -> Optional[str]:
+    """The conversation's `language` slot, read through Rasa's own tracker store."""
+    try:
+        agent = request.app.ctx.agent
+        tracker = await agent.tracker_store.retrieve(sender)
+    except Exception:
+        logger.warning("Could not read the language of %s", sender, exc_info=True)
+        return None
+    return normalise_code(tracker.get_slot("language")) if tracker else None
 
 
 def clean_text(text: str) -> str:
@@ -86,6 +105,15 @@ class RestChannel(RestInput):
             except Exception:
                 logger.exception("Message of %s could not be handled", parsed["sender"])
                 return _error("The bot could not handle this message; please try again.", 503)
+            if not collector.messages:
+                # Every message gets an answer; none means an action failed (e.g. the action
+                # server is down). Apologise in the participant's language; the message is
+                # in the tracker, and the conversation goes on when the server is back.
+                language = await _language_of(request, parsed["sender"]) or \
+                    normalise_code(metadata.get("language")) or get_settings().default_language
+                apology = get_translator().gettext(language, APOLOGY)
+                collector.messages.append({"recipient_id": parsed["sender"],
+                                           "text": directional(apology, language)})
             return response.json(collector.messages)
 
         return webhook

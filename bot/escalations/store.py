@@ -8,12 +8,13 @@ line of defence, so an identity number can never be written by mistake.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import secrets
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -38,6 +39,8 @@ escalations = sa.Table(
     # The language the participant can read an answer in (theirs, nb or en).
     sa.Column("reply_language", sa.String(8)),
     sa.Column("interpreter", sa.Boolean, nullable=False, default=False),
+    # JSON list of the conversation's last turns before the question, masked.
+    sa.Column("context", sa.Text),
     sa.Column("urgent", sa.Boolean, nullable=False, default=False),
     sa.Column("status", sa.String(16), nullable=False, default="open", index=True),
     sa.Column("answer", sa.Text),
@@ -52,6 +55,8 @@ escalations = sa.Table(
     # When the answer was pushed to the participant's chat (Telegram); NULL until then.
     sa.Column("notified_at", sa.DateTime(timezone=True)),
 )
+
+MAX_CONTEXT = 6  # turns shown to the caseworker
 
 _ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read aloud
 
@@ -84,6 +89,7 @@ class Escalation:
     assigned_to: Optional[str] = None
     reply_language: Optional[str] = None
     interpreter: bool = False
+    context: Tuple[Tuple[str, str], ...] = ()
 
     def as_dict(self) -> Dict[str, Any]:
         data = dict(self.__dict__)
@@ -115,6 +121,7 @@ class EscalationStore:
     def record(self, sender_id: str, language: str, question: str, *, channel: str = "rest",
                course: Optional[str] = None, office: Optional[str] = None, urgent: bool = False,
                reply_language: Optional[str] = None, interpreter: bool = False,
+               context: Sequence[Tuple[str, str]] = (),
                request_key: Optional[str] = None) -> Escalation:
         """Stores a question; the same `request_key` twice returns the first record.
 
@@ -125,6 +132,8 @@ class EscalationStore:
         row = dict(sender_id=sender_id, channel=channel, language=language,
                    question=mask(question).text, course=course, office=office, urgent=urgent,
                    reply_language=reply_language or language, interpreter=interpreter,
+                   context=json.dumps([[who, mask(text).text] for who, text in context][-MAX_CONTEXT:],
+                                      ensure_ascii=False),
                    status="open", request_key=request_key or f"auto:{uuid.uuid4().hex}",
                    version=1, created_at=_now(), reference=new_reference())
         try:
@@ -257,7 +266,8 @@ def _from_row(row: Any) -> Escalation:
         office=row["office"], urgent=bool(row["urgent"]), status=row["status"],
         answer=row["answer"], answered_by=row["answered_by"], version=row["version"],
         created_at=created, answered_at=row["answered_at"], assigned_to=row["assigned_to"],
-        reply_language=row["reply_language"], interpreter=bool(row["interpreter"]))
+        reply_language=row["reply_language"], interpreter=bool(row["interpreter"]),
+        context=tuple((str(who), str(text)) for who, text in json.loads(row.get("context") or "[]")))
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -63,3 +63,16 @@ def test_channel_hint_accepts_rest_and_telegram_keys():
     assert channel_hint({"language_code": "nn"}) == "nb"
     assert channel_hint({"language": "xx"}) is None
     assert channel_hint(None) is None
+
+
+def test_context_for_the_caseworker_stops_where_the_form_starts():
+    from actions.escalation import conversation_before_form
+
+    events = [{"event": "user", "text": "hei"}, {"event": "bot", "text": "Hei!"},
+              {"event": "user", "text": "/list_courses"}, {"event": "bot", "text": "Kurs: ..."},
+              {"event": "user", "text": "jeg vil snakke med veileder"},
+              {"event": "active_loop", "name": "escalation_form"},
+              {"event": "user", "text": "mitt spørsmål"}]
+    assert conversation_before_form(events) == [
+        ("participant", "hei"), ("bot", "Hei!"), ("bot", "Kurs: ..."),
+        ("participant", "jeg vil snakke med veileder")]

@@ -205,3 +205,46 @@ def test_rasa_down_shows_the_apology_in_the_chosen_language(browser: Any, tmp_pa
         assert page.evaluate("document.documentElement.dir") == "rtl"
         shot(page, "chat-server-down-fa")
         page.close()
+
+
+FNR = "01017012345"  # shaped like a birth date: masked whatever its check digits
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("language,steps,question,county_payload,answer", [
+    ("ar", ["مرحبا", "أريد أن أترك سؤالا للمرشد في NAV"],
+     f"رقمي الشخصي {FNR}، متى تبدأ دورة التنظيف؟", "rogaland", "تبدأ الدورة في 8 فبراير."),
+    ("nb", ["hei", "jeg vil legge igjen et spørsmål til veilederen min"],
+     f"Fødselsnummeret mitt er {FNR}, når starter renholdskurset?", "rogaland", "Kurset starter 8. februar."),
+])
+def test_question_over_rest_is_masked_answered_in_the_dashboard_and_shown_to_the_participant(
+        bot: Any, site: WebServer, browser: Any, language: str, steps: List[str], question: str,
+        county_payload: str, answer: str) -> None:
+    me = f"e2e-{language}-{uuid.uuid4().hex[:8]}"
+    for text in steps:
+        bot.say(me, text)
+    masked = " ".join(r.get("text") or "" for r in bot.say(me, question))
+    assert T.gettext(language, "I removed personal numbers or contact details from your question before storing it.") in masked
+    for reply in (county_payload, language, "/deny"):  # county, answer language, no interpreter
+        bot.say(me, reply)
+    done = " ".join(r.get("text") or "" for r in bot.say(me, "/affirm"))
+    reference = re.search(r"K-[0-9A-Z]{4}", done).group(0)
+
+    staff = browser.new_context()
+    dashboard = staff.new_page()
+    dashboard.set_default_timeout(REPLY_TIMEOUT_MS)
+    log_in(dashboard, site, caseworker(site, [county_payload]))
+    dashboard.click(f"text={reference}")
+    shown = dashboard.inner_text("blockquote.question")
+    assert FNR not in shown and "[ID-NUMBER]" in shown
+    assert FNR not in dashboard.content()
+    assert dashboard.locator("ol.context li").count() >= 2  # the turns before the question
+    dashboard.fill("#answer", answer)
+    dashboard.click("#answer-form button[type=submit]")
+    assert dashboard.locator(".notice").is_visible()
+    shot(dashboard, f"dashboard-answer-{language}")
+    staff.close()
+
+    status = " ".join(r.get("text") or "" for r in bot.say(me, "/escalation_status"))
+    assert answer in status
+    assert reference in status

@@ -120,7 +120,7 @@ def test_migrations_bring_an_empty_database_to_the_newest_schema(tmp_path):
     store = EscalationStore(f"sqlite:///{tmp_path / 'fresh.db'}")
     store.create_schema()
     store.create_schema()  # a second process starting finds the work done
-    assert current(store.engine) == "0001"
+    assert current(store.engine) == "0002"
     inspector = sa.inspect(store.engine)
     for table in metadata.sorted_tables:
         columns = {c["name"] for c in inspector.get_columns(table.name)}
@@ -147,3 +147,10 @@ def test_question_is_spooled_while_the_database_is_down_and_stored_once_later(tm
     stored = up.list(sender_id="s-down")
     assert [r.reference for r in stored] == [pending.reference]
     assert list(spool_dir.glob("*.json")) == []
+
+
+def test_conversation_context_is_stored_masked(store):
+    record = store.record(sender(), "nb", "Spørsmål", context=[("participant", "ring meg på 912 34 567"),
+                                                               ("bot", "Jeg kan ikke ringe.")])
+    assert store.get(record.reference).context == (("participant", "ring meg på [PHONE]"),
+                                                   ("bot", "Jeg kan ikke ringe."))

@@ -1,0 +1,132 @@
+"""The production profile: two Rasa and two action servers behind nginx, PostgreSQL, Redis."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sys
+import threading
+import urllib.request
+import uuid
+from dataclasses import replace
+from typing import Iterator, List
+
+import pytest
+
+from bot.chat import send
+from bot.config import PROJECT_ROOT, Settings, load_settings
+from bot.production import INSTANCES, ensure_database, instance_port, production_commands
+from bot.supervisor import Supervisor
+from bot.training import train
+from tests.conftest import free_port
+
+pytestmark = pytest.mark.model
+
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+DATABASE = "postgresql://postgres@127.0.0.1:5432/amo_production_test"
+REDIS = "redis://127.0.0.1:6379/2"
+
+
+def services_available() -> str:
+    if not (shutil.which("nginx") or os.path.exists("/usr/sbin/nginx")):
+        return "nginx is not installed (apt-get install nginx-light)"
+    try:
+        import redis
+
+        redis.Redis(host="127.0.0.1", port=6379, socket_timeout=2).ping()
+    except Exception as exc:
+        return f"Redis not reachable on 127.0.0.1:6379: {exc}"
+    try:
+        ensure_database(DATABASE)
+    except Exception as exc:
+        return f"PostgreSQL not reachable on 127.0.0.1:5432: {exc}"
+    return ""
+
+
+@pytest.fixture(scope="module")
+def production(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    missing = services_available()
+    if missing:
+        pytest.skip(missing)
+    base = tmp_path_factory.mktemp("production")
+    shutil.copytree(PROJECT_ROOT / "content", base / "content")
+    # Balancer ports with free instance ports above them (instance = base + 100, + 200).
+    ports = {}
+    for name in ("AMO_RASA_PORT", "AMO_ACTIONS_PORT"):
+        while True:
+            port = free_port()
+            if port + 100 * INSTANCES < 65000:
+                ports[name] = str(port)
+                break
+    env = {**ports, "AMO_WEB_PORT": str(free_port()), "AMO_VAR_DIR": str(base / "var"),
+           "AMO_CONTENT_DIR": str(base / "content"), "AMO_DATABASE_URL": DATABASE,
+           "AMO_TRACKER_STORE_URL": DATABASE}
+    settings = load_settings({**os.environ, **env})
+    settings = replace(settings, database_url=DATABASE, tracker_store_url=DATABASE)
+    model = train(PROJECT_ROOT, settings.models_dir)
+    log = open(base / "servers.log", "w", encoding="utf-8")
+    supervisor = Supervisor(production_commands(settings, model, sys.executable, REDIS),
+                            cwd=PROJECT_ROOT, out=log, env=env)
+    supervisor.start()
+    try:
+        assert supervisor.wait_healthy(timeout=300), (base / "servers.log").read_text()[-4000:]
+        yield settings
+    finally:
+        supervisor.stop()
+        log.close()
+        (PROJECT_ROOT / "tests" / "artifacts").mkdir(exist_ok=True)
+        shutil.copy(base / "servers.log", PROJECT_ROOT / "tests" / "artifacts" / "production.log")
+
+
+def instance(settings: Settings, index: int) -> str:
+    return f"http://{settings.host}:{instance_port(settings.rasa_port, index)}"
+
+
+def text(replies: List[dict]) -> str:
+    return " ".join(r.get("text") or "" for r in replies)
+
+
+def test_one_conversation_stays_coherent_across_two_instances(production):
+    me = f"prod-{uuid.uuid4().hex[:8]}"
+    first = send(instance(production, 0), me, "Привіт, я хочу дізнатися про курси")
+    assert CYRILLIC.search(text(first))
+    # The second instance knows the language chosen on the first (PostgreSQL tracker store).
+    assert CYRILLIC.search(text(send(instance(production, 1), me, "ok")))
+    # A form started on one instance continues on the other.
+    send(instance(production, 0), me, "я хочу поговорити з консультантом")
+    office = send(instance(production, 1), me, "Коли починається курс прибирання в Ставангері?")
+    assert "oslo" in [b["payload"] for r in office for b in r.get("buttons") or []]
+
+
+def test_concurrent_messages_of_one_conversation_are_processed_in_order(production):
+    me = f"prod-{uuid.uuid4().hex[:8]}"
+    send(production.rasa_url, me, "hei")
+    results: List[List[dict]] = []
+    errors: List[Exception] = []
+
+    def say(index: int) -> None:
+        try:
+            results.append(send(instance(production, index % INSTANCES), me, f"hvilke kurs finnes i Oslo? ({index})"))
+        except Exception as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=say, args=(i,)) for i in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors and len(results) == 6 and all(results)
+    with urllib.request.urlopen(f"{production.rasa_url}/conversations/{me}/tracker", timeout=30) as response:
+        events = json.loads(response.read())["events"]
+    # The lock store serialises the conversation: every user message is followed by the
+    # bot's actions for it before the next user message is handled.
+    kinds = [e["event"] for e in events if e["event"] in ("user", "bot")]
+    assert kinds.count("user") == 7
+    assert all(not (a == "user" and b == "user") for a, b in zip(kinds, kinds[1:], strict=False))
+
+
+def test_the_balancer_answers_on_the_usual_port(production):
+    replies = send(production.rasa_url, f"prod-{uuid.uuid4().hex[:8]}", "hei")
+    assert replies and replies[0]["text"]
