@@ -83,9 +83,12 @@ def nginx_config(settings: Settings, run_dir: Path) -> Path:
     def server(port: int, name: str) -> str:
         return (f"  server {{\n    listen {settings.host}:{port};\n"
                 f"    client_max_body_size 1m;\n"
+                # Bodies and answers stay in memory: nginx's workers run as another user,
+                # which may not write to our run folder.
+                f"    client_body_buffer_size 1m;\n"
                 f"    location / {{\n      proxy_pass http://{name};\n"
                 f"      proxy_http_version 1.1;\n      proxy_set_header Connection \"\";\n"
-                f"      proxy_read_timeout 120s;\n"
+                f"      proxy_read_timeout 120s;\n      proxy_buffering off;\n"
                 f"      proxy_next_upstream error timeout http_502 http_503;\n    }}\n  }}\n")
 
     text = (f"worker_processes 1;\npid {run_dir / 'nginx.pid'};\nerror_log {run_dir / 'nginx-error.log'} warn;\n"
