@@ -20,6 +20,7 @@ from bot.config import get_settings
 from bot.i18n.catalogs import Translator, get_translator
 from bot.i18n.formatting import directional
 from bot.languages import BY_CODE, is_rtl
+from bot.rasa_speedups import apply as apply_rasa_speedups
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ class GettextNLG(TemplatedNaturalLanguageGenerator):
     def __init__(self, endpoint_config: Optional[EndpointConfig] = None,
                  domain: Optional[Domain] = None, translator: Optional[Translator] = None):
         super().__init__(domain.responses if domain else {})
+        apply_rasa_speedups()  # this class is loaded by the Rasa server: the hook we have
         settings = get_settings()
         self.default_language = settings.default_language
         self.retention_days = settings.escalation_retention_days
