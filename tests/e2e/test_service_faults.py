@@ -98,7 +98,6 @@ def test_postgres_restart_while_recording_loses_and_duplicates_nothing(tmp_path:
 
 def test_redis_down_gives_a_clear_error_and_recovers() -> None:
     import redis
-
     from rasa.core.lock_store import RedisLockStore
 
     client = redis.Redis(host="127.0.0.1", port=6379, socket_timeout=2)
