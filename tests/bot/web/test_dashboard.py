@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import urllib.parse
 
 from bot.escalations import audit
 from bot.escalations.canned import CANNED_ANSWERS
@@ -142,3 +143,33 @@ def test_dashboard_speaks_english_on_request(web: WebServer) -> None:
     switched = anna.get("/dashboard/language/en?next=/dashboard/")
     assert switched.status == 303 and switched.location == "/dashboard/"
     assert "Questions found" in anna.get("/dashboard/").text
+
+
+def test_every_dashboard_page_needs_a_login(web: WebServer) -> None:
+    record = web.store.record("web-participant-9", "nb", "Spørsmål", channel="web", office="oslo")
+    stranger = web.client()
+    for path in ("/dashboard/", f"/dashboard/e/{record.reference}"):
+        page = stranger.get(path)
+        assert page.status in (302, 303) and "/dashboard/login" in page.location, path
+    for action in ("assign", "answer", "close"):
+        page = stranger.post(f"/dashboard/e/{record.reference}/{action}", {"answer": "x", "version": "1"})
+        assert page.status in (302, 303, 403), action
+    assert web.store.get(record.reference).status == "open"
+
+
+def test_sql_injection_in_filters_references_and_login_is_harmless(web: WebServer) -> None:
+    oslo = web.store.record("web-participant-10", "nb", "Spørsmål i Oslo", channel="web", office="oslo")
+    bergen = web.store.record("web-participant-11", "nb", "Hemmelig i Bergen", channel="web", office="vestland")
+    anna = logged_in(web, "anna")
+    for attack in ("' OR 1=1 --", "oslo' OR office LIKE '%", "x\"; DROP TABLE escalations; --"):
+        quoted = urllib.parse.quote(attack, safe="")
+        queue = anna.get(f"/dashboard/?office={quoted}&language={quoted}&course={quoted}&status=open")
+        assert queue.status == 200 and bergen.reference not in queue.text
+        assert anna.get(f"/dashboard/e/{quoted}").status == 404
+    assert stranger_cannot_log_in(web, "' OR '1'='1")
+    assert web.store.get(oslo.reference) is not None and web.store.get(bergen.reference) is not None
+
+
+def stranger_cannot_log_in(web: WebServer, attack: str) -> bool:
+    client = web.client()
+    return client.login(attack, attack).status != 303
