@@ -130,3 +130,42 @@ def test_concurrent_messages_of_one_conversation_are_processed_in_order(producti
 def test_the_balancer_answers_on_the_usual_port(production):
     replies = send(production.rasa_url, f"prod-{uuid.uuid4().hex[:8]}", "hei")
     assert replies and replies[0]["text"]
+
+
+def test_redis_down_gives_a_clear_answer_and_the_bot_recovers(production):
+    import subprocess
+    import time
+    import urllib.error
+
+    import redis
+
+    from tests.e2e.test_service_faults import REDIS_START
+
+    if os.geteuid() != 0:
+        pytest.skip("cannot control the local Redis (needs root)")
+    client = redis.Redis(host="127.0.0.1", port=6379, socket_timeout=2)
+    me = f"prod-{uuid.uuid4().hex[:8]}"
+    assert send(production.rasa_url, me, "hei")
+    try:
+        try:
+            client.shutdown(nosave=True)
+        except redis.exceptions.ConnectionError:
+            pass  # the server closes the connection as it stops
+        request = urllib.request.Request(
+            f"{production.rasa_url}/webhooks/rest/webhook",
+            data=json.dumps({"sender": me, "message": "hvilke kurs finnes?"}).encode(),
+            headers={"Content-Type": "application/json"}, method="POST")
+        with pytest.raises(urllib.error.HTTPError) as error:
+            urllib.request.urlopen(request, timeout=60)
+        assert error.value.code == 503
+        assert "try again" in json.loads(error.value.read())["error"]
+    finally:
+        subprocess.run(REDIS_START, check=True, capture_output=True)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                client.ping()
+                break
+            except redis.exceptions.ConnectionError:
+                time.sleep(0.3)
+    assert text(send(production.rasa_url, me, "hvilke kurs finnes?"))
