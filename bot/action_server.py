@@ -15,10 +15,13 @@ logger = logging.getLogger("bot.action_server")
 def housekeeping(services: Services, every: float = 10.0) -> None:
     """Stores spooled questions once the database is back; deletes closed ones past retention."""
     rounds = 0
+    schema_ready = False
     while True:
         try:
             store = services.escalations
-            store.create_schema()
+            if not schema_ready:  # the database may have been down when the server started
+                store.create_schema()
+                schema_ready = True
             store.flush_spool()
             if rounds % 360 == 0:  # about hourly
                 purged = store.purge_closed(services.settings.escalation_retention_days)

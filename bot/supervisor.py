@@ -112,6 +112,10 @@ def commands(settings: Settings, model: Path, python: str = sys.executable) -> L
     return children
 
 
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 class Supervisor:
     """Runs children with prefixed output; one Ctrl-C stops all; a crash is reported."""
 
@@ -181,6 +185,10 @@ class Supervisor:
     def watch(self) -> int:
         """Blocks until Ctrl-C or a child exits; returns the exit code for the whole run."""
         finished: set = set()
+        # Ctrl-C and a plain `kill` both stop everything, also when started in the
+        # background (where the shell hands us SIGINT ignored).
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, _interrupt)
         try:
             while True:
                 for child in self.children:

@@ -7,6 +7,7 @@ start, so a second process finding the work done is normal. New revision:
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
@@ -25,6 +26,7 @@ def alembic_config() -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # one line per start is noise
     config = alembic_config()
     for attempt in range(3):
         try:

@@ -59,3 +59,30 @@ def test_an_optional_child_may_stop_cleanly_while_the_rest_runs_on():
     ])
     assert "optional stopped (see its last log line); the rest runs on" in log
     assert "worker stopped unexpectedly (exit code 5)" in log and code == 1
+
+
+def test_sigterm_stops_every_child():
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import sys\n"
+        "from bot.supervisor import Child, Supervisor\n"
+        "s = Supervisor([Child('sleeper', [sys.executable, '-c', 'import time; time.sleep(60)'])], cwd='.')\n"
+        "s.start(); print(s.children[0].process.pid, flush=True); sys.exit(s.watch())\n")
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    child_pid = int(parent.stdout.readline().split()[0])
+    time.sleep(0.5)
+    parent.send_signal(signal.SIGTERM)
+    assert parent.wait(timeout=20) == 0
+    import os
+
+    try:
+        os.kill(child_pid, 0)
+        alive = True
+    except ProcessLookupError:
+        alive = False
+    assert not alive
