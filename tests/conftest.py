@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -60,16 +61,15 @@ class RunningBot:
         return send(self.url, sender, text, language)
 
 
-@pytest.fixture(scope="session")
-def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBot]:
-    """The real Rasa server and action server, on free ports, with a content copy.
+@contextlib.contextmanager
+def start_bot(base: Path, log_name: str = "servers.log") -> Iterator[RunningBot]:
+    """The real Rasa server, action server and web pages on free ports, with a content copy.
 
     The model is trained once per run and reused while its inputs are unchanged.
     """
     from bot.supervisor import Supervisor, commands
     from bot.training import train
 
-    base = tmp_path_factory.mktemp("bot")
     content = base / "content"
     shutil.copytree(PROJECT_ROOT / "content", content)
     env = {
@@ -80,17 +80,24 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBot]:
     }
     settings = load_settings({**os.environ, **env})
     model = train(PROJECT_ROOT, settings.models_dir)
-    log = open(base / "servers.log", "w", encoding="utf-8")
+    log = open(base / log_name, "w", encoding="utf-8")
     supervisor = Supervisor(commands(settings, model, python=sys.executable), cwd=PROJECT_ROOT,
                             out=log, env=env)
     supervisor.start()
     try:
         if not supervisor.wait_healthy(timeout=240):
             log.flush()
-            raise RuntimeError("bot did not start:\n" + (base / "servers.log").read_text()[-4000:])
+            raise RuntimeError("bot did not start:\n" + (base / log_name).read_text()[-4000:])
         yield RunningBot(settings, supervisor)
     finally:
         supervisor.stop()
         log.close()
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        shutil.copy(base / "servers.log", ARTIFACTS / "servers.log")
+        shutil.copy(base / log_name, ARTIFACTS / log_name)
+
+
+@pytest.fixture(scope="session")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBot]:
+    """The bot shared by the end-to-end tests of a run."""
+    with start_bot(tmp_path_factory.mktemp("bot")) as running:
+        yield running

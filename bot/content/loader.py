@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 import jsonschema
 from ruamel.yaml import YAML
@@ -120,6 +120,22 @@ def _validate(doc: Any, schema: Path, rel: str) -> List[ContentError]:
     return errors
 
 
+def _valid_documents(folder: Path, schema: Path, root: Path,
+                     problems: List[ContentError]) -> Iterator[Tuple[str, Any, Dict[str, Any]]]:
+    """(relative path, round-trip document, plain data) of each schema-valid file in `folder`.
+
+    Every problem met on the way is appended to `problems`.
+    """
+    for path in sorted(folder.glob("*.yml")):
+        rel = str(path.relative_to(root))
+        doc, errs = read_yaml(path, root)
+        if doc is not None:
+            errs = errs + _validate(doc, schema, rel)
+        problems += errs
+        if doc is not None and not errs:
+            yield rel, doc, _plain(doc)
+
+
 def load_catalogue(content_dir: Path) -> Tuple[Optional[Catalogue], List[ContentError]]:
     """Loads and validates every file under `content_dir`.
 
@@ -142,17 +158,8 @@ def load_catalogue(content_dir: Path) -> Tuple[Optional[Catalogue], List[Content
             counties = {str(k): str(v) for k, v in raw["counties"].items()}
 
     courses: Dict[str, Course] = {}
-    for path in sorted((content_dir / "courses").glob("*.yml")):
-        rel = str(path.relative_to(root))
-        doc, errs = read_yaml(path, root)
-        problems += errs
-        if doc is None:
-            continue
-        errs = _validate(doc, schema_dir / "course.schema.json", rel)
-        problems += errs
-        if errs:
-            continue
-        data = _plain(doc)
+    for rel, doc, data in _valid_documents(content_dir / "courses", schema_dir / "course.schema.json",
+                                           root, problems):
         if data["id"] in courses:
             problems.append(ContentError(rel, _line_of(doc, ["id"]), "id",
                                          f"duplicate course id {data['id']!r} (also in {courses[data['id']].source_file})"))
@@ -165,19 +172,11 @@ def load_catalogue(content_dir: Path) -> Tuple[Optional[Catalogue], List[Content
         courses[data["id"]] = Course.from_dict(data, rel)
 
     pages: Dict[str, Page] = {}
-    for path in sorted((content_dir / "pages").glob("*.yml")):
-        rel = str(path.relative_to(root))
-        doc, errs = read_yaml(path, root)
-        problems += errs
-        if doc is None:
-            continue
-        errs = _validate(doc, schema_dir / "page.schema.json", rel)
-        problems += errs
-        if errs:
-            continue
-        data = _plain(doc)
+    for rel, doc, data in _valid_documents(content_dir / "pages", schema_dir / "page.schema.json",
+                                           root, problems):
         if data["id"] in pages:
-            problems.append(ContentError(rel, _line_of(doc, ["id"]), "id", f"duplicate page id {data['id']!r}"))
+            problems.append(ContentError(rel, _line_of(doc, ["id"]), "id",
+                                         f"duplicate page id {data['id']!r} (also in {pages[data['id']].source_file})"))
             continue
         pages[data["id"]] = Page.from_dict(data, rel)
 
