@@ -65,7 +65,7 @@ def endpoints(settings: Settings, redis_url: str, run_dir: Path) -> Path:
         f"  port: {url.port or 5432}", f"  db: {url.database}",
         f"  username: {url.username or 'postgres'}",
         *([f"  password: {url.password}"] if url.password else []),
-        "lock_store:", "  type: redis", f"  url: {redis.host or '127.0.0.1'}",
+        "lock_store:", "  type: bot.locks.AtomicRedisLockStore", f"  url: {redis.host or '127.0.0.1'}",
         f"  port: {redis.port or 6379}", f"  db: {redis.database or 1}",
         *([f"  password: {redis.password}"] if redis.password else []),
     ]
