@@ -8,7 +8,7 @@ answers 404 exactly like one that does not exist.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Callable, Dict, List, Mapping, Optional
 
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -17,7 +17,7 @@ from sanic.response import HTTPResponse
 from bot.escalations import audit
 from bot.escalations.canned import CANNED_ANSWERS
 from bot.escalations.queue import STATUSES, Filters, facets, queue, visible
-from bot.escalations.store import ConflictError, Escalation
+from bot.escalations.store import ConflictError, Escalation, EscalationStore
 from bot.languages import BY_CODE, is_rtl
 from bot.web.auth import Caseworker, login_required, safe_next
 from bot.web.context import blocking, web
@@ -119,17 +119,24 @@ async def detail_page(request: Request, reference: str) -> HTTPResponse:
     return await _detail(request, record, notice=notice)
 
 
-@bp.post("/e/<reference>/assign")
-@login_required
-async def assign(request: Request, reference: str) -> HTTPResponse:
-    """Takes the question: colleagues see who works on it."""
+async def _change(request: Request, reference: str, event: str,
+                  operation: Callable[[EscalationStore, str, str], Any]) -> HTTPResponse:
+    """Applies one change to a visible question, writes it to the audit log, shows the page."""
     record = await _visible(request, reference)
     if record is None:
         return _not_found(request, reference)
     store, username = web(request).services.escalations, _caseworker(request).user.username
-    await blocking(store.assign, record.reference, username)
-    await blocking(audit.record, store, username, "assigned", record.reference)
-    return response.redirect(f"/dashboard/e/{record.reference}?notice=assigned", status=303)
+    await blocking(operation, store, record.reference, username)
+    await blocking(audit.record, store, username, event, record.reference)
+    return response.redirect(f"/dashboard/e/{record.reference}?notice={event}", status=303)
+
+
+@bp.post("/e/<reference>/assign")
+@login_required
+async def assign(request: Request, reference: str) -> HTTPResponse:
+    """Takes the question: colleagues see who works on it."""
+    return await _change(request, reference, "assigned",
+                         lambda store, ref, username: store.assign(ref, username))
 
 
 @bp.post("/e/<reference>/answer")
@@ -171,13 +178,8 @@ async def answer(request: Request, reference: str) -> HTTPResponse:
 @login_required
 async def close(request: Request, reference: str) -> HTTPResponse:
     """Resolves the question; it leaves the open queue."""
-    record = await _visible(request, reference)
-    if record is None:
-        return _not_found(request, reference)
-    store, username = web(request).services.escalations, _caseworker(request).user.username
-    await blocking(store.close, record.reference)
-    await blocking(audit.record, store, username, "closed", record.reference)
-    return response.redirect(f"/dashboard/e/{record.reference}?notice=closed", status=303)
+    return await _change(request, reference, "closed",
+                         lambda store, ref, _username: store.close(ref))
 
 
 @bp.get("/language/<code>")
