@@ -78,11 +78,10 @@ class LocalizedAction(Action, abc.ABC):
         return get_services()
 
     def language(self, tracker: Tracker) -> str:
-        language = tracker.get_slot("language")
-        return language if language in BY_CODE else self.services.settings.default_language
+        return reply_for(tracker).language
 
     def reply(self, tracker: Tracker) -> Reply:
-        return Reply(self.services, self.language(tracker))
+        return reply_for(tracker)
 
     def catalogue(self) -> Catalogue:
         return self.services.catalogue.current()
@@ -101,6 +100,13 @@ class LocalizedAction(Action, abc.ABC):
     @abc.abstractmethod
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]: ...
+
+
+def reply_for(tracker: Tracker) -> Reply:
+    """A reply in the conversation's language (the default when none is set yet)."""
+    services = get_services()
+    language = tracker.get_slot("language")
+    return Reply(services, language if language in BY_CODE else services.settings.default_language)
 
 
 def latest_entity(tracker: Tracker, entity: str) -> Optional[str]:

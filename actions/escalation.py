@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.base import MENU, LocalizedAction, Reply
+from actions.base import MENU, LocalizedAction, reply_for
 from bot.content.matcher import matcher_for
 from bot.escalations.masking import mask
 from bot.i18n.formatting import date
@@ -29,9 +29,7 @@ class ValidateEscalationForm(FormValidationAction):
 
     def validate_escalation_question(self, slot_value: Any, dispatcher: CollectingDispatcher,
                                      tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
-        services = get_services()
-        language = tracker.get_slot("language") or services.settings.default_language
-        reply = Reply(services, language)
+        reply = reply_for(tracker)
         text = (slot_value or "").strip() if isinstance(slot_value, str) else ""
         if not text or text.startswith("/"):
             reply.add(reply.t("Please write your question as text."))
@@ -58,7 +56,7 @@ class ValidateEscalationForm(FormValidationAction):
         county = text if text in catalogue.counties else matcher_for(catalogue).county(text)
         if county:
             return {"escalation_office": county}
-        reply = Reply(services, tracker.get_slot("language") or services.settings.default_language)
+        reply = reply_for(tracker)
         reply.add(reply.t("Please choose a county from the buttons, or write its name."))
         reply.send(dispatcher)
         return {"escalation_office": None}

@@ -17,7 +17,7 @@ from typing import List
 from sqlalchemy.engine import make_url
 
 from bot.config import Settings
-from bot.supervisor import Child
+from bot.supervisor import Child, endpoint_lines
 
 INSTANCES = 2
 DEFAULT_DATABASE = "postgresql://postgres@127.0.0.1:5432/amo"
@@ -55,16 +55,10 @@ def instance_port(base: int, index: int) -> int:
 
 
 def endpoints(settings: Settings, redis_url: str, run_dir: Path) -> Path:
-    url = make_url(settings.tracker_store_url)
+    """The single-machine endpoints plus the shared lock store."""
     redis = make_url(redis_url)
     lines = [
-        "action_endpoint:", f'  url: "{settings.actions_url}"',
-        "nlg:", "  type: bot.nlg.GettextNLG",
-        "tracker_store:", "  type: bot.trackers.ForgetfulSQLTrackerStore",
-        f"  dialect: {url.drivername}", f"  url: {url.host or '127.0.0.1'}",
-        f"  port: {url.port or 5432}", f"  db: {url.database}",
-        f"  username: {url.username or 'postgres'}",
-        *([f"  password: {url.password}"] if url.password else []),
+        *endpoint_lines(settings),
         "lock_store:", "  type: bot.locks.AtomicRedisLockStore", f"  url: {redis.host or '127.0.0.1'}",
         f"  port: {redis.port or 6379}", f"  db: {redis.database or 1}",
         *([f"  password: {redis.password}"] if redis.password else []),

@@ -50,10 +50,8 @@ def check_ports(settings: Settings, names: Sequence[str]) -> None:
                                 f"or choose another port, e.g. {variable}={port + 100} make run")
 
 
-def write_runtime_config(settings: Settings) -> Path:
-    """endpoints.yml for this run, from the settings (ports, tracker store)."""
-    run_dir = settings.var_dir / "run"
-    run_dir.mkdir(parents=True, exist_ok=True)
+def endpoint_lines(settings: Settings) -> List[str]:
+    """The Rasa server's action endpoint, NLG and tracker store, from the settings."""
     lines = ["action_endpoint:", f'  url: "{settings.actions_url}"',
              "nlg:", "  type: bot.nlg.GettextNLG"]
     tracker_url = settings.tracker_store_url
@@ -73,6 +71,14 @@ def write_runtime_config(settings: Settings) -> Path:
                   f"  username: {url.username or 'postgres'}"]
         if url.password:
             lines.append(f"  password: {url.password}")
+    return lines
+
+
+def write_runtime_config(settings: Settings) -> Path:
+    """endpoints.yml for this run, from the settings (ports, tracker store)."""
+    run_dir = settings.var_dir / "run"
+    run_dir.mkdir(parents=True, exist_ok=True)
+    lines = endpoint_lines(settings)
     path = run_dir / "endpoints.yml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
