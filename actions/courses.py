@@ -11,6 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import LocalizedAction, Reply, latest_entity
+from actions.pages import render_page
 from bot.content.matcher import matcher_for
 from bot.content.model import Catalogue, Course, Figure
 from bot.i18n.catalogs import N_
@@ -158,6 +159,9 @@ class ActionJobProspects(CourseAction):
         if course.typical_jobs:
             reply.add(reply.t("Typical jobs afterwards: %(jobs)s",
                               jobs=", ".join(reply.c(job) for job in course.typical_jobs)))
+        for page_id in course.see_also:  # e.g. the route to the health-worker certificate
+            if page_id in catalogue.pages:
+                render_page(reply, catalogue.pages[page_id])
 
 
 class ActionListCourses(LocalizedAction):

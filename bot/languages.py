@@ -75,9 +75,19 @@ def normalise_code(raw: Optional[str]) -> Optional[str]:
     return base if base in BY_CODE else None
 
 
+# Arabic writes the article and some prepositions onto the word: "بالإنجليزية" is
+# "in the English", "والتنظيف" "and the cleaning". Matching names ignores them.
+_ARABIC_PROCLITICS = re.compile(r"(?<![\w])(?:[وفبكل]?ال|لل)(?=[\u0621-\u064A]{3,})")
+
+
+def without_clitics(text: str) -> str:
+    """`text` with the Arabic article and its attached prepositions removed from each word."""
+    return _ARABIC_PROCLITICS.sub("", text)
+
+
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"[\s\-_.,!?;:()\"'«»؟،]+", " ", text).strip()
+    return without_clitics(re.sub(r"[\s\-_.,!?;:()\"'«»؟،]+", " ", text).strip())
 
 
 _ALIAS_INDEX: List[Tuple[str, str]] = sorted(

@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import List, Optional
 
 from bot.content.loader import load_catalogue
+from bot.content.matcher import CITY_COUNTY
 from bot.content.model import Catalogue
+from bot.languages import LANGUAGES
 
 TRAINING_INPUTS = ("config.yml", "nlu_data/domain.yml", "nlu_data/nlu", "nlu_data/rules",
                    "nlu_data/stories")
@@ -19,7 +21,8 @@ GENERATED = Path("nlu_data/nlu/generated/courses.yml")
 
 
 def course_synonyms_yaml(catalogue: Catalogue) -> str:
-    """Rasa NLU data: every course's name and synonyms map to its id; a lookup table."""
+    """Rasa NLU data: every course's name and synonyms map to its id; lookup tables of
+    course, county and language names, from which the entities are extracted."""
     lines = ["# Generated from content/courses by `amo-bot train`; do not edit by hand.",
              'version: "3.1"', "nlu:"]
     lookup: List[str] = []
@@ -28,8 +31,12 @@ def course_synonyms_yaml(catalogue: Catalogue) -> str:
         lines += [f"  - synonym: {course.id}", "    examples: |"]
         lines += [f"      - {_escape(n)}" for n in names]
         lookup += names
-    lines += ["  - lookup: course", "    examples: |"]
-    lines += [f"      - {_escape(n)}" for n in dict.fromkeys(lookup)]
+    places = [p.place for c in catalogue.courses.values() for p in c.places]
+    counties = [*catalogue.counties.values(), *places, *CITY_COUNTY]
+    languages = [name for lang in LANGUAGES for name in (lang.native_name, *lang.aliases)]
+    for entity, names in (("course", lookup), ("county", counties), ("language", languages)):
+        lines += [f"  - lookup: {entity}", "    examples: |"]
+        lines += [f"      - {_escape(n)}" for n in dict.fromkeys(names) if len(n.strip()) >= 2]
     return "\n".join(lines) + "\n"
 
 

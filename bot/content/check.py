@@ -32,6 +32,10 @@ def check_catalogue(catalogue: Catalogue, today: dt.date) -> List[ContentError]:
             if not any(s >= today.isoformat() for s in place.starts):
                 problems.append(_warn(course.source_file, f"places.{index}.starts",
                                       f"no future start date in {place.place}"))
+        for index, page_id in enumerate(course.see_also):
+            if page_id not in catalogue.pages:
+                problems.append(ContentError(course.source_file, None, f"prospects.see_also.{index}",
+                                             f"page {page_id!r} does not exist in content/pages"))
         if (today - dt.date.fromisoformat(course.reviewed)).days > STALE_DAYS:
             problems.append(_warn(course.source_file, "reviewed",
                                   f"last reviewed {course.reviewed}, more than 18 months ago"))

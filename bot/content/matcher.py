@@ -7,9 +7,10 @@ import unicodedata
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from bot.content.model import Catalogue
+from bot.languages import without_clitics
 
 # Cities people name instead of their county.
-_CITY_COUNTY = {
+CITY_COUNTY = {
     "bergen": "vestland", "stavanger": "rogaland", "sandnes": "rogaland", "haugesund": "rogaland",
     "trondheim": "trondelag", "steinkjer": "trondelag", "levanger": "trondelag",
     "lillestrøm": "akershus", "bærum": "akershus", "asker": "akershus", "lørenskog": "akershus",
@@ -28,7 +29,7 @@ def fold(text: str) -> str:
     text = "".join(ch for ch in unicodedata.normalize("NFD", text)
                    if unicodedata.category(ch) != "Mn" or ch in "\u0308\u030a")
     text = unicodedata.normalize("NFC", text)
-    return re.sub(r"[^\w]+", " ", text).strip()
+    return without_clitics(re.sub(r"[^\w]+", " ", text).strip())
 
 
 def _index(pairs: Iterable[Tuple[str, str]]) -> List[Tuple[str, str]]:
@@ -46,6 +47,10 @@ def _find(index: List[Tuple[str, str]], text: str) -> Optional[str]:
         # Whole words, or a prefix of an inflected word for longer aliases ("renholdskurs").
         if f" {alias} " in folded or (len(alias) >= 5 and f" {alias}" in folded):
             return target
+    for alias, target in index:
+        # A changed last letter of a long one-word name: "доглядальницю", "opiekunkę".
+        if len(alias) >= 7 and " " not in alias and f" {alias[:-1]}" in folded:
+            return target
     return None
 
 
@@ -61,7 +66,7 @@ class Matcher:
         places = ((p.place, p.county) for c in catalogue.courses.values() for p in c.places)
         self._counties = _index([*((name, cid) for cid, name in catalogue.counties.items()),
                                  *((cid, cid) for cid in catalogue.counties),
-                                 *_CITY_COUNTY.items(), *places])
+                                 *CITY_COUNTY.items(), *places])
 
     def course(self, text: Optional[str]) -> Optional[str]:
         return _find(self._courses, text) if text else None

@@ -59,6 +59,7 @@ class Course:
     figures: Tuple[Figure, ...]
     caveats: Tuple[str, ...]
     reviewed: str
+    see_also: Tuple[str, ...] = ()
     source_file: str = ""
 
     @classmethod
@@ -77,7 +78,8 @@ class Course:
             certificate=data.get("certificate"), learn=tuple(data["learn"]),
             typical_jobs=tuple(data["typical_jobs"]), demand=prospects["demand"],
             figures=tuple(Figure.from_dict(f) for f in prospects["figures"]),
-            caveats=tuple(prospects["caveats"]), reviewed=data["reviewed"], source_file=source_file,
+            caveats=tuple(prospects["caveats"]), reviewed=data["reviewed"],
+            see_also=tuple(prospects.get("see_also", ())), source_file=source_file,
         )
 
     @property

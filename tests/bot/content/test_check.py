@@ -28,3 +28,14 @@ def test_missing_required_page_is_an_error(content_copy):
     catalogue, _ = load_catalogue(content_copy)
     problems = check_catalogue(catalogue, today=dt.date(2026, 11, 27))
     assert any(p.severity == "error" and "money" in p.message for p in problems)
+
+
+def test_see_also_must_name_an_existing_page(content_copy):
+    catalogue, _ = load_catalogue(content_copy)
+    assert all("see_also" not in p.field for p in check_catalogue(catalogue, today=dt.date(2026, 11, 27)))
+    assert catalogue.courses["care-assistant"].see_also == ("care-certificate",)
+    (content_copy / "pages" / "care-certificate.yml").unlink()
+    catalogue, _ = load_catalogue(content_copy)
+    problems = check_catalogue(catalogue, today=dt.date(2026, 11, 27))
+    assert any(p.severity == "error" and p.field == "prospects.see_also.0"
+               and "care-certificate" in p.message for p in problems)

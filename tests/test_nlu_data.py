@@ -1,0 +1,68 @@
+"""The NLU training data: every intent in every language, no contradictions, no leaks."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+from rasa.shared.nlu.training_data.loading import load_data
+
+from bot.config import PROJECT_ROOT
+from bot.content.loader import load_catalogue
+from bot.languages import SUPPORTED
+
+NLU = PROJECT_ROOT / "nlu_data" / "nlu"
+TEST = PROJECT_ROOT / "nlu_data" / "test"
+INTENTS = {"greet", "goodbye", "thanks", "affirm", "deny", "choose_language", "list_courses",
+           "course_details", "course_requirements", "job_prospects", "placement_info",
+           "placement_problem", "allowance", "apply_course", "contact_caseworker",
+           "escalation_status", "frustration", "bot_challenge", "delete_my_data", "out_of_scope"}
+
+
+def normalised(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@pytest.fixture(scope="module")
+def training():
+    return load_data(str(NLU))
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_every_intent_has_varied_examples_in_every_language(language):
+    data = load_data(str(NLU / language))
+    counts = defaultdict(int)
+    for message in data.intent_examples:
+        counts[message.get("intent")] += 1
+    assert set(counts) == INTENTS
+    thin = {intent: n for intent, n in counts.items() if n < 25}
+    assert not thin, f"{language}: intents with fewer than 25 examples: {thin}"
+
+
+def test_no_text_is_taught_as_two_intents(training):
+    intents = defaultdict(set)
+    for message in training.intent_examples:
+        intents[normalised(message.get("text"))].add(message.get("intent"))
+    clashes = {text: sorted(i) for text, i in intents.items() if len(i) > 1}
+    assert not clashes
+
+
+def test_held_out_messages_are_never_trained_on(training):
+    trained = {normalised(m.get("text")) for m in training.intent_examples}
+    held_out = load_data(str(TEST))
+    leaked = [m.get("text") for m in held_out.intent_examples if normalised(m.get("text")) in trained]
+    assert not leaked
+
+
+def test_course_entities_name_a_course(training):
+    catalogue, _ = load_catalogue(PROJECT_ROOT / "content")
+    synonyms = training.entity_synonyms
+    unknown = set()
+    for message in training.intent_examples:
+        for entity in message.get("entities") or []:
+            surface = message.get("text")[entity["start"]:entity["end"]]
+            explicit = entity["value"] != surface  # written as {"entity": ..., "value": ...}
+            if entity["entity"] == "course" and explicit:
+                if synonyms.get(entity["value"], entity["value"]) not in catalogue.courses:
+                    unknown.add(entity["value"])
+    assert not unknown, f"course values that are not course ids: {sorted(unknown)}"
