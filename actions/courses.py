@@ -34,17 +34,44 @@ _LEVEL = {
 def resolve_course(catalogue: Catalogue, tracker: Tracker) -> Optional[Course]:
     """The course the participant means: this message's entity or words, else the last one."""
     matcher = matcher_for(catalogue)
-    for candidate in (latest_entity(tracker, "course"), tracker.latest_message.get("text")):
+    for candidate in (course_entity(tracker), tracker.latest_message.get("text")):
         if candidate in catalogue.courses:
             return catalogue.courses[candidate]
         found = matcher.course(candidate)
         if found:
             return catalogue.courses[found]
-    previous = tracker.get_slot("course")
+    previous = course_before_this_message(tracker)
     if previous in catalogue.courses:
         return catalogue.courses[previous]
     found = matcher.course(previous)
     return catalogue.courses.get(found) if found else None
+
+
+def course_entity(tracker: Tracker) -> Optional[str]:
+    """The course entity of the latest message, ignoring a lower-case two-letter word:
+    the model may take the pronoun "it" for the sector "IT" ("a job after it?")."""
+    text = tracker.latest_message.get("text") or ""
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") != "course":
+            continue
+        start, end = entity.get("start"), entity.get("end")
+        surface = text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
+        if len(surface) <= 2 and surface.islower():
+            continue
+        return str(entity.get("value"))
+    return None
+
+
+def course_before_this_message(tracker: Tracker) -> Optional[str]:
+    """The `course` slot as it was before the latest message; Rasa's slot mapping has
+    already filled it from this message's entity, which `course_entity` may reject."""
+    events = list(tracker.events or [])
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    before = events[:users[-1]] if users else events
+    for event in reversed(before):
+        if event.get("event") == "slot" and event.get("name") == "course":
+            return event.get("value")
+    return tracker.get_slot("course") if not users else None
 
 
 def course_buttons(courses: List[Course], reply: Reply, intent: str) -> List[Dict[str, str]]:

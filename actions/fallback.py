@@ -1,4 +1,4 @@
-"""First stage of the fallback: "did you mean ...?" in the participant's language."""
+"""Fallbacks: "did you mean ...?" in the participant's language, and out-of-scope requests."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import LocalizedAction
+from actions.courses import ActionCourseDetails
+from bot.content.matcher import matcher_for
 from bot.i18n.catalogs import N_
 
 # What each intent means, as a participant would say it.
@@ -46,4 +48,20 @@ class ActionAskAffirmation(LocalizedAction):
         intent = candidates[0]
         reply.add(reply.t("Did you mean: %(meaning)s?", meaning=reply.t(INTENT_MEANING[intent])))
         reply.send(dispatcher, buttons=[(N_("Yes"), f"/{intent}"), (N_("No"), "/out_of_scope")])
+        return []
+
+
+class ActionOutOfScope(LocalizedAction):
+    """Unrelated requests get the polite limits, unless the message names one of our
+    courses: "I only help with courses" would then be wrong, so the course is shown."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        if matcher_for(self.catalogue()).course(text):
+            return await ActionCourseDetails().respond(dispatcher, tracker, domain)
+        dispatcher.utter_message(response="utter_out_of_scope")
         return []

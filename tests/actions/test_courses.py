@@ -50,3 +50,31 @@ def test_money_is_formatted_in_arabic_and_undated_rates_are_flagged(services):
     text = messages[0]["text"]
     assert "285" in text and "NOK" in text
     assert text.startswith("\u200f")
+
+
+def test_the_pronoun_it_is_not_the_it_course(services):
+    it = [{"entity": "course", "value": "it-support", "start": 43, "end": 45}]
+    text = "what are my chances of getting a job after it?"
+    assert text[43:45] == "it"
+    # As Rasa sends it: the slot mapping has already copied the entity into the slot.
+    events = [{"event": "slot", "name": "course", "value": "care-assistant"},
+              {"event": "user", "text": text},
+              {"event": "slot", "name": "course", "value": "it-support"}]
+    latest = {"text": text, "intent": {"name": "job_prospects", "confidence": 0.9}, "entities": it}
+    t = Tracker("s1", {"language": "en", "course": "it-support"}, latest, events, False, None, None,
+                "action_listen")
+    _, messages = run(ActionJobProspects(), t)
+    assert "Demand: high" in messages[0]["text"]  # the care course, not IT support
+    upper = [{"entity": "course", "value": "it-support", "start": 15, "end": 17}]
+    _, messages = run(ActionJobProspects(), tracker("jobs after the IT course?", {"language": "en", "course": "care-assistant"},
+                                                    intent="job_prospects", entities=upper))
+    assert "no reliable figure" in messages[0]["text"]
+
+
+def test_out_of_scope_naming_a_course_shows_the_course(services):
+    from actions.fallback import ActionOutOfScope
+
+    _, messages = run(ActionOutOfScope(), tracker("cleaning course blah", intent="out_of_scope"))
+    assert "What you learn:" in messages[0]["text"]
+    _, messages = run(ActionOutOfScope(), tracker("what is the weather tomorrow", intent="out_of_scope"))
+    assert [m["response"] for m in messages] == ["utter_out_of_scope"]
