@@ -93,7 +93,7 @@ def train(root: Path, models_dir: Path, force: bool = False, echo=print) -> Path
         echo(f"Model is up to date: {target.relative_to(root) if target.is_relative_to(root) else target}")
         return target
     models_dir.mkdir(parents=True, exist_ok=True)
-    echo(f"Training {target.name} (about 3-4 minutes on 2 cores)...")
+    echo(f"Training {target.name} (about 8 minutes on 2 cores)...")
     started = time.monotonic()
     command = [sys.executable, "-m", "rasa", "train", "--config", "config.yml",
                "--domain", "nlu_data/domain.yml",
