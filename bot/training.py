@@ -22,7 +22,7 @@ GENERATED = Path("nlu_data/nlu/generated/courses.yml")
 
 def course_synonyms_yaml(catalogue: Catalogue) -> str:
     """Rasa NLU data: every course's name and synonyms map to its id; lookup tables of
-    course, county and language names, from which the entities are extracted."""
+    course, county and language names, which the RegexFeaturizer gives the model as features."""
     lines = ["# Generated from content/courses by `amo-bot train`; do not edit by hand.",
              'version: "3.1"', "nlu:"]
     lookup: List[str] = []
