@@ -60,6 +60,16 @@ class RunningBot:
 
         return send(self.url, sender, text, language)
 
+    def parse(self, text: str) -> dict:
+        """What the model makes of `text` (Rasa's `/model/parse`)."""
+        import json
+        import urllib.request
+
+        request = urllib.request.Request(f"{self.url}/model/parse", data=json.dumps({"text": text}).encode(),
+                                         headers={"Content-Type": "application/json"}, method="POST")
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return json.loads(response.read())
+
 
 @contextlib.contextmanager
 def start_bot(base: Path, log_name: str = "servers.log") -> Iterator[RunningBot]:

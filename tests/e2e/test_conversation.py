@@ -186,11 +186,7 @@ def test_empty_and_huge_messages_get_a_polite_reply(bot):
 
 
 def test_model_parse_endpoint_classifies_intents(bot):
-    request = urllib.request.Request(f"{bot.url}/model/parse", data=json.dumps({"text": "hvilke kurs finnes i Oslo?"}).encode(),
-                                     headers={"Content-Type": "application/json"}, method="POST")
-    with urllib.request.urlopen(request, timeout=10) as response:
-        parsed = json.loads(response.read())
-    assert parsed["intent"]["name"] == "list_courses"
+    assert bot.parse("hvilke kurs finnes i Oslo?")["intent"]["name"] == "list_courses"
 
 
 def test_delete_my_data_removes_questions_and_history(bot):

@@ -8,9 +8,7 @@ reply is also searched for English source strings that leaked into a translated 
 
 from __future__ import annotations
 
-import json
 import re
-import urllib.request
 import uuid
 from typing import Dict, List
 
@@ -315,14 +313,7 @@ def test_small_talk(bot, language, flow, msgid):
 
 def unsure(bot) -> List[str]:  # type: ignore[no-untyped-def]
     """The NONSENSE strings the model classifies below the fallback threshold."""
-    found = []
-    for text in NONSENSE:
-        request = urllib.request.Request(f"{bot.url}/model/parse", data=json.dumps({"text": text}).encode(),
-                                         headers={"Content-Type": "application/json"}, method="POST")
-        with urllib.request.urlopen(request, timeout=10) as response:
-            if json.loads(response.read())["intent"]["name"] == "nlu_fallback":
-                found.append(text)
-    return found
+    return [text for text in NONSENSE if bot.parse(text)["intent"]["name"] == "nlu_fallback"]
 
 
 @by_language
