@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Tuple
+
+from bot.textmatch import NameIndex
 
 
 @dataclass(frozen=True)
@@ -75,37 +76,15 @@ def normalise_code(raw: Optional[str]) -> Optional[str]:
     return base if base in BY_CODE else None
 
 
-# Arabic writes the article and some prepositions onto the word: "بالإنجليزية" is
-# "in the English", "والتنظيف" "and the cleaning". Matching names ignores them.
-_ARABIC_PROCLITICS = re.compile(r"(?<![\w])(?:[وفبكل]?ال|لل)(?=[\u0621-\u064A]{3,})")
-
-
-def without_clitics(text: str) -> str:
-    """`text` with the Arabic article and its attached prepositions removed from each word."""
-    return _ARABIC_PROCLITICS.sub("", text)
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return without_clitics(re.sub(r"[\s\-_.,!?;:()\"'«»؟،]+", " ", text).strip())
-
-
-_ALIAS_INDEX: List[Tuple[str, str]] = sorted(
-    ((_fold(alias), lang.code) for lang in LANGUAGES for alias in (*lang.aliases, lang.native_name)),
-    key=lambda pair: -len(pair[0]),
-)
+_LANGUAGE_NAMES = NameIndex(((alias, lang.code) for lang in LANGUAGES
+                             for alias in (*lang.aliases, lang.native_name)),
+                            min_length=2, changed_ending_from=None)
 
 
 def language_named_in(text: str) -> Optional[str]:
     """Finds a supported language named in `text` ("на українській", "arabisk takk")."""
-    folded = f" {_fold(text)} "
-    for alias, code in _ALIAS_INDEX:
-        if len(alias) < 2:
-            continue
-        # Whole-word match for short aliases; prefixes for inflected forms of longer ones.
-        if f" {alias} " in folded or (len(alias) >= 5 and f" {alias}" in folded):
-            return code
-    return None
+    found = _LANGUAGE_NAMES.find(text)
+    return found.value if found else None
 
 
 def native_names(codes: Iterable[str] = SUPPORTED) -> List[str]:

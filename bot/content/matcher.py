@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Dict, List, Optional
 
 from bot.content.model import Catalogue
-from bot.languages import without_clitics
+from bot.textmatch import NameIndex
 
 # Cities people name instead of their county.
 CITY_COUNTY = {
@@ -23,61 +21,31 @@ CITY_COUNTY = {
 }
 
 
-def fold(text: str) -> str:
-    """Lower-cases, drops accents (not letters like ø), and collapses punctuation to spaces."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = "".join(ch for ch in unicodedata.normalize("NFD", text)
-                   if unicodedata.category(ch) != "Mn" or ch in "\u0308\u030a")
-    text = unicodedata.normalize("NFC", text)
-    return without_clitics(re.sub(r"[^\w]+", " ", text).strip())
-
-
-def _index(pairs: Iterable[Tuple[str, str]]) -> List[Tuple[str, str]]:
-    seen: Dict[str, str] = {}
-    for alias, target in pairs:
-        key = fold(alias)
-        if len(key) >= 3:
-            seen.setdefault(key, target)
-    return sorted(seen.items(), key=lambda kv: -len(kv[0]))
-
-
-def _find(index: List[Tuple[str, str]], text: str) -> Optional[str]:
-    folded = f" {fold(text)} "
-    for alias, target in index:
-        # Whole words, or a prefix of an inflected word for longer aliases ("renholdskurs").
-        if f" {alias} " in folded or (len(alias) >= 5 and f" {alias}" in folded):
-            return target
-    for alias, target in index:
-        # A changed last letter of a long one-word name: "доглядальницю", "opiekunkę".
-        if len(alias) >= 7 and " " not in alias and f" {alias[:-1]}" in folded:
-            return target
-    return None
-
-
 class Matcher:
     """Built once per catalogue version; lookups are a scan over pre-folded aliases."""
 
     def __init__(self, catalogue: Catalogue):
         self.version = catalogue.version
-        self._courses = _index(
+        self._courses = NameIndex(
             (alias, course.id)
             for course in catalogue.courses.values()
             for alias in (course.id, course.id.replace("-", " "), course.name, *course.synonyms))
         places = ((p.place, p.county) for c in catalogue.courses.values() for p in c.places)
-        self._counties = _index([*((name, cid) for cid, name in catalogue.counties.items()),
+        self._counties = NameIndex([*((name, cid) for cid, name in catalogue.counties.items()),
                                  *((cid, cid) for cid in catalogue.counties),
                                  *CITY_COUNTY.items(), *places])
 
     def course(self, text: Optional[str]) -> Optional[str]:
-        return _find(self._courses, text) if text else None
+        found = self._courses.find(text)
+        return found.value if found else None
 
     def county(self, text: Optional[str]) -> Optional[str]:
-        return _find(self._counties, text) if text else None
+        found = self._counties.find(text)
+        return found.value if found else None
 
     def course_terms(self, text: str) -> List[str]:
         """Aliases of courses found in `text` (used to ignore course names in language ID)."""
-        folded = f" {fold(text)} "
-        return [alias for alias, _ in self._courses if f" {alias} " in folded]
+        return self._courses.exact_aliases(text)
 
 
 _matchers: Dict[str, Matcher] = {}
