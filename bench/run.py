@@ -234,7 +234,7 @@ def ratio(a: float, b: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--skip-training", action="store_true", help="Do not time training (saves ~5 min).")
+    parser.add_argument("--skip-training", action="store_true", help="Do not time training (saves about a minute).")
     args = parser.parse_args()
     python = sys.executable
     RESULTS.mkdir(parents=True, exist_ok=True)
