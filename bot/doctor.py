@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import importlib.metadata
+import os
 import re
 import sys
 import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 from typing import List
 
 from bot.config import Settings
@@ -28,6 +30,28 @@ def _http_ok(url: str) -> bool:
             return response.status == 200
     except OSError:
         return False
+
+
+def _database_check(url: str) -> Check:
+    """Connects to the database; a SQLite file that does not exist yet is fine if it can be
+    created (the first `make run` creates it), and the check does not create it."""
+    import sqlalchemy as sa
+
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists():
+        folder = Path(url[len("sqlite:///"):]).resolve().parent
+        while not folder.exists():
+            folder = folder.parent
+        if os.access(folder, os.W_OK):
+            return Check("database", "ok", f"{url} (created at the first start)")
+        return Check("database", "fail", f"{url}: cannot create it, {folder} is not writable",
+                     "check AMO_DATABASE_URL")
+    try:
+        engine = sa.create_engine(url)
+        with engine.connect() as conn:
+            conn.execute(sa.text("SELECT 1"))
+        return Check("database", "ok", engine.url.render_as_string(hide_password=True))
+    except Exception as exc:
+        return Check("database", "fail", str(exc).splitlines()[0][:120], "check AMO_DATABASE_URL")
 
 
 def run_checks(settings: Settings) -> List[Check]:
@@ -54,15 +78,7 @@ def run_checks(settings: Settings) -> List[Check]:
         up = _http_ok(url)
         checks.append(Check(name, "ok" if up else "warn", url if up else f"not reachable at {url}",
                             "" if up else "make run"))
-    try:
-        import sqlalchemy as sa
-
-        engine = sa.create_engine(settings.effective_database_url)
-        with engine.connect() as conn:
-            conn.execute(sa.text("SELECT 1"))
-        checks.append(Check("database", "ok", engine.url.render_as_string(hide_password=True)))
-    except Exception as exc:
-        checks.append(Check("database", "fail", str(exc).splitlines()[0][:120], "check AMO_DATABASE_URL"))
+    checks.append(_database_check(settings.effective_database_url))
     token = settings.telegram_token
     if not token:
         checks.append(Check("telegram token", "warn", "not set; Telegram is off", "set TELEGRAM_TOKEN in .env"))
