@@ -31,6 +31,17 @@ INTENT_MEANING = {
 }
 
 
+def best_guesses(tracker: Tracker) -> List[str]:
+    """The classifier's intents, best first; none when it has no preference (a message
+    with nothing it knows gets the same confidence for every intent)."""
+    ranking = [(i.get("name"), i.get("confidence") or 0.0)
+               for i in tracker.latest_message.get("intent_ranking") or []
+               if i.get("name") != "nlu_fallback"]
+    if len(ranking) >= 2 and ranking[0][1] - ranking[1][1] < 1e-6:
+        return []
+    return [name for name, _ in ranking]
+
+
 class ActionAskAffirmation(LocalizedAction):
     """Replaces Rasa's default, which would show an intent name in English."""
 
@@ -39,8 +50,7 @@ class ActionAskAffirmation(LocalizedAction):
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
-        ranking = [i.get("name") for i in tracker.latest_message.get("intent_ranking") or []]
-        candidates = [name for name in ranking if name in INTENT_MEANING]
+        candidates = [name for name in best_guesses(tracker) if name in INTENT_MEANING]
         reply = self.reply(tracker)
         if not candidates:
             dispatcher.utter_message(response="utter_ask_rephrase")

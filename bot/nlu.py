@@ -89,9 +89,19 @@ class LinearModel:
     intents: List[str]
     temperature: float
 
+    def __post_init__(self) -> None:
+        # Columns of n-grams with a letter, digit or symbol in them (not the padding space).
+        self.informative = np.array(sorted(column for gram, column in self.vectorizer.vocabulary_.items()
+                                           if gram.strip()), dtype=np.int64)
+
     def confidences(self, texts: Sequence[str]) -> np.ndarray:
-        scores = self.vectorizer.transform(texts) @ self.weights.T + self.bias
-        return softmax(np.asarray(scores) * self.temperature)
+        """A text with no n-gram the model knows gets the same confidence for every intent
+        (so the fallback catches it), not the intent with the largest bias."""
+        features = self.vectorizer.transform(texts)
+        confidences = softmax(np.asarray(features @ self.weights.T + self.bias) * self.temperature)
+        unknown = features[:, self.informative].getnnz(axis=1) == 0
+        confidences[unknown] = 1.0 / len(self.intents)
+        return confidences
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)

@@ -105,3 +105,12 @@ def test_entity_extractor_finds_names_with_their_synonym_value(tmp_path: Path) -
     assert [e["value"] for e in _parse(extractor, "tell me about welding").get("entities")] == ["welding"]
     # "IT" is shorter than min_length, so the pronoun "it" is never a course.
     assert _parse(extractor, "is it any good? IT").get("entities") == []
+
+
+def test_text_without_a_known_ngram_gets_equal_confidences(tmp_path: Path) -> None:
+    config = CharNgramIntentClassifier.get_default_config()
+    classifier = CharNgramIntentClassifier.create(config, LocalModelStorage(tmp_path),
+                                                  Resource("intents"), _context())
+    classifier.train(_training_data())
+    for text in ("", "🦜", "ⴰⵣⵓⵍ"):
+        assert np.allclose(classifier.confidences([text]), 1 / len(EXAMPLES))

@@ -1,0 +1,34 @@
+"""The first fallback stage asks "did you mean ...?" only when the classifier has a guess."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.fallback import ActionAskAffirmation
+
+
+def ask(ranking):
+    latest = {"text": "?", "intent": {"name": "nlu_fallback", "confidence": 0.4},
+              "intent_ranking": ranking, "entities": []}
+    tracker = Tracker("s1", {"language": "en"}, latest, [], False, None, None, "action_listen")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAskAffirmation().run(dispatcher, tracker, {}))
+    return dispatcher.messages
+
+
+def test_a_guess_is_offered_with_yes_and_no(services):
+    messages = ask([{"name": "nlu_fallback", "confidence": 0.4},
+                    {"name": "affirm", "confidence": 0.3},
+                    {"name": "allowance", "confidence": 0.25},
+                    {"name": "greet", "confidence": 0.1}])
+    assert messages[0]["text"] == "Did you mean: money during a course?"
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/allowance", "/out_of_scope"]
+
+
+def test_no_preference_asks_to_rephrase(services):
+    equal = [{"name": name, "confidence": 0.05} for name in ("placement_info", "allowance", "greet")]
+    messages = ask([{"name": "nlu_fallback", "confidence": 0.4}, *equal])
+    assert len(messages) == 1 and messages[0]["response"] == "utter_ask_rephrase"

@@ -1,0 +1,29 @@
+import pytest
+
+from bot.config import PROJECT_ROOT
+from bot.content.loader import load_catalogue
+from bot.content.matcher import matcher_for
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    catalogue, _ = load_catalogue(PROJECT_ROOT / "content")
+    return matcher_for(catalogue)
+
+
+@pytest.mark.parametrize("text, course", [
+    ("jobb på lager etter kurset?", "warehouse-forklift"),
+    ("hva lærer man på lagerkurset", "warehouse-forklift"),
+    ("kurs innen lager eller transport", "warehouse-forklift"),
+    ("tell me about the warehouse course", "warehouse-forklift"),
+    ("jeg lager mat hjemme", None),  # "lager" the verb, "makes"
+    ("hvordan lager jeg en CV?", None),
+    ("is it worth it?", None),  # the pronoun, not the IT course
+])
+def test_course_names_in_free_text(matcher, text, course) -> None:
+    assert matcher.course(text) == course
+
+
+def test_cities_name_their_county(matcher) -> None:
+    assert matcher.county("kurs i Bergen?") == "vestland"
+    assert matcher.county("دورات في أوسلو") == "oslo"
