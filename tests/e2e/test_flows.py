@@ -1,4 +1,5 @@
-"""Every conversation flow, in Norwegian, English, Arabic, Tigrinya and Ukrainian, over REST.
+"""Every conversation flow, in Norwegian, English, Arabic, Tigrinya and Ukrainian, over REST,
+and the button-driven flows in all ten languages.
 
 Each flow is typed as a participant would, in that language, through the real model, Rasa
 server and action server. Expected texts come from the translation catalogs, so a check
@@ -126,6 +127,11 @@ SAY: Dict[str, Dict[str, str]] = {
         "uk": "Чи відповів консультант на моє питання?",
     },
 }
+FRUSTRATION_REPLY = ("I understand. Going from course to course without getting a job is hard, and it is "
+                     "not your fault. Many courses do not match what employers need. Some concrete "
+                     "steps: ask your caseworker which jobs are in demand where you live, ask for a "
+                     "course that leads to a certificate, and ask for an interpreter if you need one. "
+                     "Do you want me to pass your situation to a caseworker?")
 SWITCH_TO = {"nb": "en", "en": "nb", "ar": "en", "ti": "en", "uk": "en"}
 # Strings no participant means anything by; the fallback test uses those the model is unsure of.
 NONSENSE = ("qxz vbnm plokij", "zzq wxv kkjjh", "hmmm ... ???", "xkcd 8472 qwop", "asdfgh jkl",
@@ -294,7 +300,7 @@ def test_how_to_apply(bot, language):
 def test_frustration_gets_respect_steps_and_a_human(bot, language):
     talk = started(bot, language)
     turn = talk.flow("frustration")
-    assert talk.t("I understand. Going from course to course without getting a job is hard, and it is not your fault. Many courses do not match what employers need. Some concrete steps: ask your caseworker which jobs are in demand where you live, ask for a course that leads to a certificate, and ask for an interpreter if you need one. Do you want me to pass your situation to a caseworker?") in turn.text, turn.text
+    assert talk.t(FRUSTRATION_REPLY) in turn.text, turn.text
     assert "/contact_caseworker" in turn.payloads
 
 
@@ -382,3 +388,27 @@ def test_delete_my_data_asks_first(bot, language):
     assert talk.t("Do you want me to delete your questions to caseworkers and this conversation? This cannot be undone.") in ask.text, ask.text
     kept = talk.say("/deny")
     assert talk.t("OK, nothing was deleted.") in kept.text
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_every_language_through_the_buttons(bot, language):
+    """All ten languages, by the buttons a participant presses (no typing, so no
+    understanding involved): every answer is rendered in that language, nothing in English."""
+    talk = Conversation(bot, language)
+    chosen = talk.say(f'/choose_language{{"language":"{language}"}}')
+    assert chosen.text, chosen.replies
+    courses = talk.say("/list_courses")
+    for course in CATALOGUE.courses.values():
+        assert talk.c(course.name) in courses.titles or talk.c(course.name) in courses.text, course.id
+    care = CATALOGUE.courses["care-assistant"]
+    details = talk.say('/course_details{"course":"care-assistant"}')
+    assert talk.t("What you learn:") in details.text and talk.c(care.learn[0]) in details.text
+    prospects = talk.say('/job_prospects{"course":"care-assistant"}')
+    assert talk.c(next(c for c in care.caveats if "ringevikar" in c)) in prospects.text
+    assert all(f.source in prospects.text and str(f.year) in prospects.text for f in care.figures)
+    assert talk.c(CATALOGUE.pages["placement"].title) in talk.say("/placement_info").text
+    money_page = talk.say("/allowance").text
+    assert talk.c(CATALOGUE.pages["money"].title) in money_page
+    assert plain(money(285, language)) in money_page
+    assert talk.c(CATALOGUE.pages["apply"].title) in talk.say("/apply_course").text
+    assert talk.t(FRUSTRATION_REPLY) in talk.say("/frustration").text
