@@ -58,6 +58,14 @@ def _vectorizer(config: Dict[str, Any], vocabulary: Optional[Dict[str, int]] = N
                            vocabulary=vocabulary, dtype=np.float32)
 
 
+def _write_json(path: Path, data: Any) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def _read_json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 def log_softmax(scores: np.ndarray) -> np.ndarray:
     shifted = scores - scores.max(axis=1, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
@@ -193,15 +201,14 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
             vocabulary = {gram: int(column) for gram, column in model.vectorizer.vocabulary_.items()}
             meta = {"intents": model.intents, "temperature": model.temperature,
                     "vocabulary": vocabulary}
-            (Path(folder) / self.META).write_text(json.dumps(meta, ensure_ascii=False),
-                                                  encoding="utf-8")
+            _write_json(Path(folder) / self.META, meta)
 
     @classmethod
     def load(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> CharNgramIntentClassifier:
         try:
             with model_storage.read_from(resource) as folder:
-                meta = json.loads((Path(folder) / cls.META).read_text(encoding="utf-8"))
+                meta = _read_json(Path(folder) / cls.META)
                 with np.load(Path(folder) / cls.WEIGHTS) as arrays:
                     weights, bias, idf = arrays["weights"], arrays["bias"], arrays["idf"]
         except (ValueError, FileNotFoundError):
@@ -276,15 +283,14 @@ class NameEntityExtractor(_CodeVersioned, GraphComponent, EntityExtractorMixin):
 
     def persist(self) -> None:
         with self._model_storage.write_to(self._resource) as folder:
-            (Path(folder) / self.NAMES).write_text(json.dumps(self.names, ensure_ascii=False),
-                                                   encoding="utf-8")
+            _write_json(Path(folder) / self.NAMES, self.names)
 
     @classmethod
     def load(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> NameEntityExtractor:
         try:
             with model_storage.read_from(resource) as folder:
-                names = json.loads((Path(folder) / cls.NAMES).read_text(encoding="utf-8"))
+                names = _read_json(Path(folder) / cls.NAMES)
         except (ValueError, FileNotFoundError):
             logger.debug("%s has no trained names in this model file.", cls.__name__)
             return cls(config, model_storage, resource)
