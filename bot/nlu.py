@@ -9,6 +9,7 @@ comes from the catalogue, so they are looked up rather than learned.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -33,6 +34,7 @@ from bot.textmatch import NameIndex, fold
 logger = logging.getLogger(__name__)
 
 
+@functools.lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of this module's and the name matcher's source. Rasa's training cache keys a
     component by its config and inputs only; this makes a change of code retrain it."""
@@ -117,8 +119,9 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
     """TF-IDF of character n-grams within words, a linear SVM, confidences by softmax.
 
     The softmax temperature is fitted on scores the SVM gives to training examples it
-    did not see (cross-validation on the training data), so a confidence of 0.4 is
-    right about 40 % of the time and the FallbackClassifier's threshold means something.
+    did not see (cross-validation on the training data), so the confidences follow how
+    often the classifier is right on new messages and the FallbackClassifier's threshold
+    means something.
     """
 
     WEIGHTS = "weights.npz"
