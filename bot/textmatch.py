@@ -64,7 +64,6 @@ class Match(Generic[V]):
     start: int
     end: int
     value: V
-    alias: str
 
 
 class NameIndex(Generic[V]):
@@ -88,9 +87,6 @@ class NameIndex(Generic[V]):
             key=lambda entry: -len(entry[0]))
         self.inflected_from = inflected_from
         self.changed_ending_from = changed_ending_from
-
-    def __len__(self) -> int:
-        return len(self.entries)
 
     def find(self, text: Optional[str]) -> Optional[Match[V]]:
         """The longest name found in `text`, or None."""
@@ -128,7 +124,7 @@ class NameIndex(Generic[V]):
                     span = range(at, at + len(parts))
                     if any(taken[i] for i in span) or not rule(key, parts, folded[at:at + len(parts)]):
                         continue
-                    found.append(Match(tokens[at][0], tokens[span[-1]][1], value, key))
+                    found.append(Match(tokens[at][0], tokens[span[-1]][1], value))
                     if first_only:
                         return found
                     for i in span:
