@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.content.model import Catalogue
 from bot.i18n.catalogs import CONTENT, N_
 from bot.i18n.formatting import directional
-from bot.languages import BY_CODE
+from bot.language.supported import BY_CODE
 from bot.services import Services, get_services
 
 logger = logging.getLogger(__name__)

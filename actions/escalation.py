@@ -11,9 +11,9 @@ from rasa_sdk.types import DomainDict
 
 from actions.base import MENU, LocalizedAction, reply_for
 from bot.content.matcher import matcher_for
-from bot.escalations.masking import mask
 from bot.i18n.formatting import date
-from bot.languages import BY_CODE, language_named_in, normalise_code
+from bot.language.supported import BY_CODE, language_named_in, normalise_code
+from bot.masking import mask
 from bot.services import get_services
 
 UNKNOWN_OFFICE = "unknown"
@@ -184,7 +184,7 @@ class ActionEscalationStatus(LocalizedAction):
 class ActionDeleteMyData(LocalizedAction):
     """Deletes the participant's questions; `forget_me` makes the Rasa server drop the history.
 
-    See bot/trackers.py: the conversation's events are deleted when this turn is saved.
+    See bot/rasa/trackers.py: the conversation's events are deleted when this turn is saved.
     """
 
     def name(self) -> str:

@@ -11,8 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import MENU, LocalizedAction, Reply, latest_entity
 from bot.content.matcher import matcher_for
 from bot.i18n.catalogs import N_
-from bot.language_id import Decision, decide
-from bot.languages import BY_CODE, LANGUAGES, language_named_in, normalise_code
+from bot.language.identify import Decision, decide
+from bot.language.supported import BY_CODE, LANGUAGES, language_named_in, normalise_code
 
 
 def language_buttons() -> List[Dict[str, str]]:

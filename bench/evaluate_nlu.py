@@ -58,7 +58,7 @@ def evaluate(model: Path) -> Dict[str, Any]:
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog
 
-    from bot.language_id import get_identifier
+    from bot.language.identify import get_identifier
 
     configure_structlog(logging.ERROR)
     agent = Agent.load(str(model))
@@ -96,7 +96,7 @@ def evaluate(model: Path) -> Dict[str, Any]:
 
 def main() -> None:
     from bot.config import get_settings
-    from bot.training import latest_model
+    from bot.ops.training import latest_model
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model", type=Path, default=None)

@@ -39,8 +39,8 @@ def main() -> None:
         result = run_against(args.url, args.conversations, args.messages)
     else:
         from bot.config import load_settings
-        from bot.supervisor import Supervisor, commands
-        from bot.training import latest_model
+        from bot.ops.supervisor import Supervisor, commands
+        from bot.ops.training import latest_model
 
         with tempfile.TemporaryDirectory(prefix="amo-load-") as tmp:
             env = {"AMO_RASA_PORT": str(free_port()), "AMO_ACTIONS_PORT": str(free_port()),

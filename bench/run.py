@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "bench" / "results"
 
-from bot.supervisor import QUIET_ENV, Child, Supervisor  # noqa: E402
+from bot.ops.supervisor import QUIET_ENV, Child, Supervisor  # noqa: E402
 
 OUR_MESSAGES = [
     ("hei", None), ("hvilke kurs finnes i Oslo?", None), ("Hello, which courses are there?", None),
@@ -178,8 +178,8 @@ def baseline(python: str, workdir: Path) -> Dict[str, Any]:
 
 def ours(python: str, workdir: Path) -> Dict[str, Any]:
     from bot.config import load_settings
-    from bot.supervisor import commands
-    from bot.training import latest_model
+    from bot.ops.supervisor import commands
+    from bot.ops.training import latest_model
 
     env = {"AMO_RASA_PORT": str(free_port()), "AMO_ACTIONS_PORT": str(free_port()),
            "AMO_VAR_DIR": str(workdir / "var"), "AMO_TRACKER_STORE_URL": "memory"}
@@ -240,7 +240,7 @@ def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     from bench.evaluate_nlu import evaluate
     from bot.config import get_settings
-    from bot.training import latest_model
+    from bot.ops.training import latest_model
 
     report: Dict[str, Any] = {
         "date": dt.datetime.now().isoformat(timespec="minutes"),

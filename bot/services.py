@@ -9,8 +9,10 @@ from typing import Optional
 
 from bot.config import Settings, get_settings
 from bot.content.store import CatalogueStore
+from bot.db import Database, load_tables
+from bot.escalations.store import EscalationStore
 from bot.i18n.catalogs import Translator, get_translator
-from bot.language_id import LanguageIdentifier, get_identifier
+from bot.language.identify import LanguageIdentifier, get_identifier
 
 
 class Services:
@@ -33,13 +35,13 @@ class Services:
         return get_identifier()
 
     @cached_property
-    def escalations(self):  # type: ignore[no-untyped-def]
-        # Importing these registers their tables (users, audit log, dashboard sessions).
-        from bot.escalations import audit, sessions, users  # noqa: F401
-        from bot.escalations.store import EscalationStore
+    def database(self) -> Database:
+        load_tables()
+        return Database(self.settings.effective_database_url)
 
-        store = EscalationStore(self.settings.effective_database_url,
-                                spool_dir=self.settings.var_dir / "spool")
+    @cached_property
+    def escalations(self) -> EscalationStore:
+        store = EscalationStore(self.database, spool_dir=self.settings.var_dir / "spool")
         try:
             store.create_schema()
         except Exception:  # the database may be down at start: questions are spooled meanwhile

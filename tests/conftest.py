@@ -56,7 +56,7 @@ class RunningBot:
         return self.settings.rasa_url
 
     def say(self, sender: str, text: str, language: str | None = None) -> list:
-        from bot.chat import send
+        from bot.rasa_client import send
 
         return send(self.url, sender, text, language)
 
@@ -77,8 +77,8 @@ def start_bot(base: Path, log_name: str = "servers.log") -> Iterator[RunningBot]
 
     The model is trained once per run and reused while its inputs are unchanged.
     """
-    from bot.supervisor import Supervisor, commands
-    from bot.training import train
+    from bot.ops.supervisor import Supervisor, commands
+    from bot.ops.training import train
 
     content = base / "content"
     shutil.copytree(PROJECT_ROOT / "content", content)

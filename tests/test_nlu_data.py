@@ -9,7 +9,7 @@ from rasa.shared.nlu.training_data.loading import load_data
 
 from bot.config import PROJECT_ROOT
 from bot.content.loader import load_catalogue
-from bot.languages import SUPPORTED
+from bot.language.supported import SUPPORTED
 
 NLU = PROJECT_ROOT / "nlu_data" / "nlu"
 TEST = PROJECT_ROOT / "nlu_data" / "test"

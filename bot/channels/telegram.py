@@ -56,7 +56,7 @@ from bot.channels.texts import HELP, SERVER_DOWN, TEXT_ONLY
 from bot.config import Settings, get_settings
 from bot.i18n.catalogs import Translator, get_translator
 from bot.i18n.formatting import directional
-from bot.languages import normalise_code
+from bot.language.supported import normalise_code
 
 # Named explicitly: run with `python -m`, __name__ would be "__main__".
 logger = logging.getLogger("bot.channels.telegram")

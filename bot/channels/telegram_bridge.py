@@ -20,7 +20,7 @@ from urllib.parse import quote
 import httpx
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.languages import BY_CODE
+from bot.language.supported import BY_CODE
 
 logger = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ from bot.channels.telegram_bridge import chat_id_of, split_text
 from bot.channels.texts import CASEWORKER_ANSWER
 from bot.i18n.catalogs import Translator
 from bot.i18n.formatting import directional
-from bot.languages import BY_CODE
+from bot.language.supported import BY_CODE
 
 logger = logging.getLogger(__name__)
 

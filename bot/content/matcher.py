@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Dict, List, Optional
 
 from bot.content.model import Catalogue
-from bot.textmatch import NameIndex
+from bot.language.textmatch import NameIndex
 
 # Cities people name instead of their county.
 CITY_COUNTY = {

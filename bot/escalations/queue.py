@@ -12,8 +12,8 @@ from typing import Any, Dict, List, Optional, Sequence
 
 import sqlalchemy as sa
 
-from bot.escalations.store import Escalation, EscalationStore, _from_row, escalations
-from bot.escalations.users import User
+from bot.accounts.users import User
+from bot.escalations.store import Escalation, EscalationStore, escalations, from_row
 
 STATUSES = ("open", "answered", "closed")
 
@@ -62,7 +62,7 @@ def queue(store: EscalationStore, user: User, filters: Filters = Filters(),
     if filters.urgent is not None:
         query = query.where(escalations.c.urgent == filters.urgent)
     with store.engine.connect() as conn:
-        return [_from_row(row) for row in conn.execute(query).mappings()]
+        return [from_row(row) for row in conn.execute(query).mappings()]
 
 
 def facets(store: EscalationStore, user: User) -> Dict[str, List[str]]:
@@ -89,4 +89,4 @@ def answered_for_sender(store: EscalationStore, sender_id: str,
                     escalations.c.answer.is_not(None))
              .order_by(escalations.c.answered_at, escalations.c.id))
     with store.engine.connect() as conn:
-        return [_from_row(row) for row in conn.execute(query).mappings()]
+        return [from_row(row) for row in conn.execute(query).mappings()]

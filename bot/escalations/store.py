@@ -14,17 +14,15 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
 
+from bot.db import Database, UTCDateTime, metadata, utcnow
 from bot.escalations import spool
-from bot.escalations.masking import mask
+from bot.masking import mask
 
 logger = logging.getLogger(__name__)
-
-metadata = sa.MetaData()
 
 escalations = sa.Table(
     "escalations", metadata,
@@ -49,11 +47,11 @@ escalations = sa.Table(
     sa.Column("assigned_to", sa.String(64)),
     sa.Column("request_key", sa.String(64), unique=True),
     sa.Column("version", sa.Integer, nullable=False, default=1),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("answered_at", sa.DateTime(timezone=True)),
-    sa.Column("closed_at", sa.DateTime(timezone=True)),
+    sa.Column("created_at", UTCDateTime(), nullable=False),
+    sa.Column("answered_at", UTCDateTime()),
+    sa.Column("closed_at", UTCDateTime()),
     # When the answer was pushed to the participant's chat (Telegram); NULL until then.
-    sa.Column("notified_at", sa.DateTime(timezone=True)),
+    sa.Column("notified_at", UTCDateTime()),
 )
 
 MAX_CONTEXT = 6  # turns shown to the caseworker
@@ -63,10 +61,6 @@ _ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read alou
 
 def new_reference() -> str:
     return "K-" + "".join(secrets.choice(_ALPHABET) for _ in range(4))
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
 
 
 @dataclass(frozen=True)
@@ -103,20 +97,18 @@ class ConflictError(Exception):
 
 
 class EscalationStore:
-    def __init__(self, url: str, spool_dir: Optional[Path] = None):
-        self.url = url
+    def __init__(self, database: Union[Database, str], spool_dir: Optional[Path] = None):
+        self.database = Database(database) if isinstance(database, str) else database
+        self.engine = self.database.engine
         self.spool_dir = spool_dir
-        if url.startswith("sqlite:///"):
-            Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = sa.create_engine(url, future=True, pool_pre_ping=True)
-        if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+
+    @property
+    def url(self) -> str:
+        return self.database.url
 
     def create_schema(self) -> None:
         """Creates or upgrades the tables with the Alembic migrations."""
-        from bot.escalations.migrate import upgrade
-
-        upgrade(self.engine)
+        self.database.upgrade()
 
     def record(self, sender_id: str, language: str, question: str, *, channel: str = "rest",
                course: Optional[str] = None, office: Optional[str] = None, urgent: bool = False,
@@ -135,7 +127,7 @@ class EscalationStore:
                    context=json.dumps([[who, mask(text).text] for who, text in context][-MAX_CONTEXT:],
                                       ensure_ascii=False),
                    status="open", request_key=request_key or f"auto:{uuid.uuid4().hex}",
-                   version=1, created_at=_now(), reference=new_reference())
+                   version=1, created_at=utcnow(), reference=new_reference())
         try:
             self.flush_spool()
             return self._insert(row)
@@ -144,7 +136,7 @@ class EscalationStore:
                 raise
             logger.warning("Escalation database unreachable; question %s spooled", row["reference"])
             spool.write(self.spool_dir, row)
-            return _from_row({**row, "id": 0, "status": "pending", "answer": None, "answered_by": None,
+            return from_row({**row, "id": 0, "status": "pending", "answer": None, "answered_by": None,
                               "answered_at": None, "assigned_to": None})
 
     def _insert(self, row: Dict[str, Any]) -> Escalation:
@@ -189,7 +181,7 @@ class EscalationStore:
                 escalations.update()
                 .where(escalations.c.reference == reference, escalations.c.version == version)
                 .values(answer=mask(text).text, answered_by=caseworker, status="answered",
-                        answered_at=_now(), version=version + 1))
+                        answered_at=utcnow(), version=version + 1))
         if result.rowcount != 1:
             raise ConflictError(reference)
         updated = self.get(reference)
@@ -210,7 +202,7 @@ class EscalationStore:
     def close(self, reference: str) -> None:
         with self.engine.begin() as conn:
             conn.execute(escalations.update().where(escalations.c.reference == reference)
-                         .values(status="closed", closed_at=_now(),
+                         .values(status="closed", closed_at=utcnow(),
                                  version=escalations.c.version + 1))
 
     def get(self, reference: str) -> Optional[Escalation]:
@@ -224,7 +216,7 @@ class EscalationStore:
         if sender_id:
             query = query.where(escalations.c.sender_id == sender_id)
         with self.engine.connect() as conn:
-            return [_from_row(r) for r in conn.execute(query).mappings()]
+            return [from_row(r) for r in conn.execute(query).mappings()]
 
     def unnotified_answers(self, channel: str, limit: int = 100) -> List[Escalation]:
         """Answered questions from `channel` whose answer was not pushed to the chat yet."""
@@ -233,19 +225,19 @@ class EscalationStore:
                         escalations.c.notified_at.is_(None))
                  .order_by(escalations.c.answered_at).limit(limit))
         with self.engine.connect() as conn:
-            return [_from_row(r) for r in conn.execute(query).mappings()]
+            return [from_row(r) for r in conn.execute(query).mappings()]
 
     def mark_notified(self, reference: str) -> None:
         with self.engine.begin() as conn:
             conn.execute(escalations.update().where(escalations.c.reference == reference)
-                         .values(notified_at=_now()))
+                         .values(notified_at=utcnow()))
 
     def delete_for_sender(self, sender_id: str) -> int:
         with self.engine.begin() as conn:
             return conn.execute(escalations.delete().where(escalations.c.sender_id == sender_id)).rowcount
 
     def purge_closed(self, older_than_days: int) -> int:
-        cutoff = _now() - dt.timedelta(days=older_than_days)
+        cutoff = utcnow() - dt.timedelta(days=older_than_days)
         with self.engine.begin() as conn:
             return conn.execute(escalations.delete().where(
                 escalations.c.status == "closed", escalations.c.closed_at < cutoff)).rowcount
@@ -253,25 +245,15 @@ class EscalationStore:
     def _one(self, condition: Any) -> Optional[Escalation]:
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(escalations).where(condition)).mappings().first()
-        return _from_row(row) if row else None
+        return from_row(row) if row else None
 
 
-def _from_row(row: Any) -> Escalation:
-    created = row["created_at"]
-    if created is not None and created.tzinfo is None:
-        created = created.replace(tzinfo=dt.timezone.utc)
+def from_row(row: Any) -> Escalation:
     return Escalation(
         id=row["id"], reference=row["reference"], sender_id=row["sender_id"], channel=row["channel"],
         language=row["language"], question=row["question"], course=row["course"],
         office=row["office"], urgent=bool(row["urgent"]), status=row["status"],
         answer=row["answer"], answered_by=row["answered_by"], version=row["version"],
-        created_at=created, answered_at=row["answered_at"], assigned_to=row["assigned_to"],
+        created_at=row["created_at"], answered_at=row["answered_at"], assigned_to=row["assigned_to"],
         reply_language=row["reply_language"], interpreter=bool(row["interpreter"]),
         context=tuple((str(who), str(text)) for who, text in json.loads(row.get("context") or "[]")))
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()

@@ -9,7 +9,7 @@ from typing import Union
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_currency, format_decimal, get_decimal_symbol
 
-from bot.languages import is_rtl
+from bot.language.supported import is_rtl
 
 Number = Union[int, float]
 

@@ -25,9 +25,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.escalations import sessions
-from bot.escalations.sessions import Lifetime, WebSession
-from bot.escalations.users import User, authenticate, get_user
+from bot.accounts import sessions
+from bot.accounts.sessions import Lifetime, WebSession
+from bot.accounts.users import User, authenticate, get_user
 from bot.web.context import blocking, web
 from bot.web.locale import D_
 from bot.web.pages import dashboard_page, gettext

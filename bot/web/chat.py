@@ -23,9 +23,8 @@ from bot.channels import texts
 from bot.escalations.queue import answered_for_sender
 from bot.i18n.catalogs import MESSAGES, Translator
 from bot.i18n.formatting import RLM
-from bot.languages import BY_CODE, LANGUAGES, is_rtl, normalise_code
+from bot.language.supported import BY_CODE, LANGUAGES, is_rtl, normalise_code
 from bot.web.context import blocking, render, web
-from bot.web.locale import aware
 
 logger = logging.getLogger(__name__)
 
@@ -153,8 +152,7 @@ def _reply(reply: Dict[str, Any], language: str) -> Dict[str, Any]:
 
 
 def _iso(moment: Optional[dt.datetime]) -> Optional[str]:
-    aware_moment = aware(moment)
-    return aware_moment.isoformat() if aware_moment else None
+    return moment.isoformat() if moment else None
 
 
 @bp.get("/chat/answers")

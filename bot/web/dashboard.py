@@ -14,11 +14,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.escalations import audit
+from bot.accounts import audit
 from bot.escalations.canned import CANNED_ANSWERS
 from bot.escalations.queue import STATUSES, Filters, facets, queue, visible
 from bot.escalations.store import ConflictError, Escalation, EscalationStore
-from bot.languages import BY_CODE, is_rtl
+from bot.language.supported import BY_CODE, is_rtl
 from bot.web.auth import Caseworker, login_required, safe_next
 from bot.web.context import blocking, web
 from bot.web.locale import COOKIE, D_, LANGUAGES, age, language_of, when

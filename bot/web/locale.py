@@ -51,25 +51,15 @@ def gettext_for(translator: Translator, language: str) -> Gettext:
     return gettext
 
 
-def aware(value: Optional[dt.datetime]) -> Optional[dt.datetime]:
-    # SQLite returns naive datetimes; the store writes UTC.
-    if value is None:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
-
-
 def when(value: Optional[dt.datetime], language: str) -> str:
     """A timestamp in Norwegian local time, formatted for the dashboard's language."""
-    moment = aware(value)
-    if moment is None:
+    if value is None:
         return ""
-    return format_datetime(moment, "short", tzinfo=TIMEZONE, locale=locale_of(language))
+    return format_datetime(value, "short", tzinfo=TIMEZONE, locale=locale_of(language))
 
 
 def age(value: dt.datetime, language: str, now: Optional[dt.datetime] = None) -> str:
     """How long a question has waited ("3 hours", "2 dager"), rounded like a person would."""
-    moment = aware(value)
-    assert moment is not None
-    delta = (now or dt.datetime.now(dt.timezone.utc)) - moment
+    delta = (now or dt.datetime.now(dt.timezone.utc)) - value
     return format_timedelta(max(delta, dt.timedelta(0)), granularity="minute", threshold=1.5,
                             locale=locale_of(language))

@@ -8,8 +8,8 @@ from typing import Iterator
 
 import pytest
 
-from bot.chat import send
 from bot.i18n.catalogs import get_translator
+from bot.rasa_client import send
 from tests.conftest import start_bot
 
 pytestmark = pytest.mark.model

@@ -21,7 +21,7 @@ from bot.content.loader import load_catalogue
 from bot.escalations.store import EscalationStore
 from bot.i18n.catalogs import CONTENT, get_translator
 from bot.i18n.formatting import money
-from bot.languages import BY_CODE, SUPPORTED
+from bot.language.supported import BY_CODE, SUPPORTED
 
 pytestmark = pytest.mark.model
 

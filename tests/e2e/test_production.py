@@ -15,11 +15,11 @@ from typing import Iterator, List
 
 import pytest
 
-from bot.chat import send
 from bot.config import PROJECT_ROOT, Settings, load_settings
-from bot.production import INSTANCES, ensure_database, instance_port, production_commands
-from bot.supervisor import Supervisor
-from bot.training import train
+from bot.ops.production import INSTANCES, ensure_database, instance_port, production_commands
+from bot.ops.supervisor import Supervisor
+from bot.ops.training import train
+from bot.rasa_client import send
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.model

@@ -55,7 +55,7 @@ def pg_up() -> bool:
 
 def test_postgres_restart_while_recording_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     cluster = pg_cluster()
-    from bot.production import ensure_database
+    from bot.ops.production import ensure_database
 
     try:
         ensure_database(PG_URL)

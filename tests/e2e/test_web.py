@@ -15,8 +15,8 @@ from typing import Any, Iterator, List
 
 import pytest
 
+from bot.accounts.users import add_user
 from bot.channels.texts import SERVER_DOWN
-from bot.escalations.users import add_user
 from bot.i18n.catalogs import get_translator
 from tests.bot.web.server import WebServer, start_web
 from tests.conftest import ARTIFACTS

@@ -7,8 +7,8 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
+from bot.accounts.users import add_user, authenticate
 from bot.escalations.store import ConflictError, EscalationStore
-from bot.escalations.users import add_user, authenticate
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 
@@ -28,13 +28,12 @@ def postgres_url() -> str:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request, tmp_path):
     url = f"sqlite:///{tmp_path / 'amo.db'}" if request.param == "sqlite" else postgres_url()
-    from bot.escalations import users  # noqa: F401  (the users table)
 
     store = EscalationStore(url)
     if request.param == "postgresql":
-        from bot.escalations.schema import metadata
+        from bot.db import load_tables
 
-        metadata.drop_all(store.engine)  # a clean schema for every test
+        load_tables().drop_all(store.engine)  # a clean schema for every test
         with store.engine.begin() as conn:
             conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
     store.create_schema()
@@ -114,15 +113,14 @@ def test_a_database_of_an_older_version_gets_the_new_columns(tmp_path):
 
 
 def test_migrations_bring_an_empty_database_to_the_newest_schema(tmp_path):
-    from bot.escalations.migrate import current
-    from bot.escalations.schema import metadata
+    from bot.db import current, load_tables
 
     store = EscalationStore(f"sqlite:///{tmp_path / 'fresh.db'}")
     store.create_schema()
     store.create_schema()  # a second process starting finds the work done
     assert current(store.engine) == "0002"
     inspector = sa.inspect(store.engine)
-    for table in metadata.sorted_tables:
+    for table in load_tables().sorted_tables:
         columns = {c["name"] for c in inspector.get_columns(table.name)}
         assert columns == {c.name for c in table.columns}, table.name
 

@@ -9,7 +9,7 @@ from babel.messages.mofile import write_mo
 
 from bot.config import PROJECT_ROOT
 from bot.i18n.catalogs import CONTENT, MESSAGES, Translator
-from bot.i18n.workflow import check
+from bot.ops.translations import check
 
 
 def make_catalog(root: Path, language: str, domain: str, entries: dict) -> None:

@@ -7,7 +7,7 @@ from typing import Iterator
 
 import pytest
 
-from bot.escalations.users import add_user
+from bot.accounts.users import add_user
 from tests.bot.web.server import WebServer, start_web
 
 PASSWORD = "correct horse battery"

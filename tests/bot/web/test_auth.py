@@ -6,7 +6,7 @@ import datetime as dt
 
 import sqlalchemy as sa
 
-from bot.escalations.sessions import web_sessions
+from bot.accounts.sessions import web_sessions
 from bot.web.auth import LoginLimiter, safe_next
 from tests.bot.web.conftest import PASSWORD
 from tests.bot.web.server import WebServer

@@ -6,7 +6,7 @@ import re
 
 from bot.channels.texts import SERVER_DOWN, WEB_SEND
 from bot.i18n.catalogs import get_translator
-from bot.languages import LANGUAGES
+from bot.language.supported import LANGUAGES
 from tests.bot.web.server import WebServer
 
 

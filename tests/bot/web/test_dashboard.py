@@ -6,7 +6,7 @@ import html
 import re
 import urllib.parse
 
-from bot.escalations import audit
+from bot.accounts import audit
 from bot.escalations.canned import CANNED_ANSWERS
 from bot.i18n.catalogs import get_translator
 from tests.bot.web.conftest import PASSWORD

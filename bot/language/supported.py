@@ -1,0 +1,97 @@
+"""Languages the bot speaks: codes, names in their own script, direction, aliases."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Tuple
+
+from bot.language.textmatch import NameIndex
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    native_name: str
+    english_name: str
+    rtl: bool = False
+    # Words people use to name this language, in any of the supported languages.
+    aliases: Tuple[str, ...] = ()
+
+
+LANGUAGES: Tuple[Language, ...] = (
+    Language("nb", "Norsk", "Norwegian", aliases=(
+        "norsk", "bokmål", "bokmal", "nynorsk", "norwegian", "norweski", "norweskim", "norvegų",
+        "norvegiškai", "норвезька", "норвезькою", "норвежский", "по-норвежски", "النرويجية",
+        "نرويجي", "نروژی", "نروژي", "norwiijiga", "af norwiiji", "ኖርወይኛ", "ብኖርወይኛ")),
+    Language("en", "English", "English", aliases=(
+        "english", "engelsk", "angielski", "angielsku", "anglų", "angliškai", "англійська",
+        "англійською", "английский", "по-английски", "الإنجليزية", "الانجليزية", "انجليزي",
+        "انگلیسی", "ingiriis", "af ingiriis", "እንግሊዝኛ", "ብእንግሊዝኛ")),
+    Language("ar", "العربية", "Arabic", rtl=True, aliases=(
+        "arabic", "arabisk", "arabski", "arabsku", "arabų", "арабська", "арабською", "арабский",
+        "العربية", "عربي", "بالعربي", "عربی", "carabi", "af carabi", "ዓረብኛ", "ብዓረብኛ")),
+    Language("so", "Soomaali", "Somali", aliases=(
+        "somali", "somalisk", "somalijski", "somalių", "сомалі", "сомалійська", "сомалийский",
+        "الصومالية", "سومالی", "soomaali", "af soomaali", "ሶማልኛ", "ብሶማልኛ")),
+    Language("ti", "ትግርኛ", "Tigrinya", aliases=(
+        "tigrinya", "tigrinja", "tigrigna", "tigrinia", "тигринья", "тигринья", "تغرينية",
+        "التغرينية", "تیگرینیا", "tigrinya", "ትግርኛ", "ብትግርኛ")),
+    Language("uk", "Українська", "Ukrainian", aliases=(
+        "ukrainian", "ukrainsk", "ukraiński", "ukraińsku", "ukrainski", "ukrainiečių",
+        "українська", "українською", "украинский", "по-украински", "الأوكرانية", "اوکراینی",
+        "af ukrain", "ዩክሬንኛ")),
+    Language("ru", "Русский", "Russian", aliases=(
+        "russian", "russisk", "rosyjski", "rosyjsku", "rusų", "rusiškai", "російська",
+        "російською", "русский", "по-русски", "русском", "الروسية", "روسی", "af ruush", "ሩስኛ")),
+    Language("pl", "Polski", "Polish", aliases=(
+        "polish", "polsk", "polski", "polsku", "po polsku", "lenkų", "польська", "польською",
+        "польский", "по-польски", "البولندية", "لهستانی", "af boolish", "ፖሊሽኛ")),
+    Language("lt", "Lietuvių", "Lithuanian", aliases=(
+        "lithuanian", "litauisk", "litewski", "litewsku", "lietuvių", "lietuviškai",
+        "литовська", "литовський", "литовский", "الليتوانية", "لیتوانیایی", "ሊትዌንኛ")),
+    Language("fa", "فارسی / دری", "Persian/Dari", rtl=True, aliases=(
+        "persian", "farsi", "dari", "persisk", "perski", "persų", "перська", "фарсі",
+        "персидский", "фарси", "дари", "الفارسية", "فارسی", "فارسي", "دری", "دري",
+        "af faarisi", "ፋርስኛ")),
+)
+
+BY_CODE: Dict[str, Language] = {lang.code: lang for lang in LANGUAGES}
+SUPPORTED: Tuple[str, ...] = tuple(BY_CODE)
+
+# Codes a channel may send (Telegram language_code, browser locales) that we read as ours.
+_CODE_ALIASES: Dict[str, str] = {
+    "no": "nb", "nn": "nb", "da": "nb", "nob": "nb", "nno": "nb",
+    "prs": "fa", "per": "fa", "fas": "fa", "ara": "ar", "som": "so", "tir": "ti",
+    "ukr": "uk", "rus": "ru", "pol": "pl", "lit": "lt", "eng": "en",
+}
+
+
+def normalise_code(raw: Optional[str]) -> Optional[str]:
+    """Maps a channel's language tag (`nb-NO`, `uk`, `fa-AF`, `da`) to a supported code."""
+    if not raw or not isinstance(raw, str):
+        return None
+    base = re.split(r"[-_]", raw.strip().lower(), maxsplit=1)[0]
+    base = _CODE_ALIASES.get(base, base)
+    return base if base in BY_CODE else None
+
+
+_LANGUAGE_NAMES = NameIndex(((alias, lang.code) for lang in LANGUAGES
+                             for alias in (*lang.aliases, lang.native_name)),
+                            min_length=2, changed_ending_from=None)
+
+
+def language_named_in(text: str) -> Optional[str]:
+    """Finds a supported language named in `text` ("на українській", "arabisk takk")."""
+    found = _LANGUAGE_NAMES.find(text)
+    return found.value if found else None
+
+
+def native_names(codes: Iterable[str] = SUPPORTED) -> List[str]:
+    """Names of the languages, each in its own script."""
+    return [BY_CODE[code].native_name for code in codes]
+
+
+def is_rtl(code: str) -> bool:
+    lang = BY_CODE.get(code)
+    return bool(lang and lang.rtl)

@@ -1,0 +1,142 @@
+"""Finding known names in free text in any script: whole words, inflected endings, Arabic clitics.
+
+One implementation serves the course and county matcher, the language names of
+`bot.language.supported` and the entity extractor of the NLU pipeline, so a name the bot
+recognises in one place is recognised in all of them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Dict, Generic, Iterable, List, Optional, Sequence, Tuple, TypeVar
+
+V = TypeVar("V")
+# Arabic writes the article and some prepositions onto the word: "بالإنجليزية" is
+# "in the English", "والتنظيف" "and the cleaning". Matching names ignores them.
+_ARABIC_PROCLITICS = re.compile(r"(?<![\w])(?:[وفبكل]?ال|لل)(?=[\u0621-\u064A]{3,})")
+# Combining marks kept by folding: the diaeresis and ring of ä, ö, å, ë (letters, not accents).
+_KEPT_MARKS = "\u0308\u030a"
+
+
+def without_clitics(text: str) -> str:
+    """`text` with the Arabic article and its attached prepositions removed from each word."""
+    return _ARABIC_PROCLITICS.sub("", text)
+
+
+def fold_word(word: str) -> str:
+    """Lower-cases, drops accents and Arabic vowel marks, removes an Arabic article or
+    proclitic ("بالسياقة" -> "سياقة")."""
+    word = unicodedata.normalize("NFKC", word).casefold()
+    word = "".join(ch for ch in unicodedata.normalize("NFD", word)
+                   if unicodedata.category(ch) != "Mn" or ch in _KEPT_MARKS)
+    return without_clitics(unicodedata.normalize("NFC", word))
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or unicodedata.category(ch).startswith("M")
+
+
+def words(text: str) -> List[Tuple[int, int, str]]:
+    """(start, end, folded word) of every word of `text`, positions in the original text."""
+    found: List[Tuple[int, int, str]] = []
+    start: Optional[int] = None
+    for index, ch in enumerate(f"{text} "):
+        if index < len(text) and _is_word_char(ch):
+            if start is None:
+                start = index
+        elif start is not None:
+            folded = fold_word(text[start:index])
+            if folded:
+                found.append((start, index, folded))
+            start = None
+    return found
+
+
+def fold(text: str) -> str:
+    """The folded words of `text` joined by single spaces."""
+    return " ".join(w for _, _, w in words(text))
+
+
+@dataclass(frozen=True)
+class Match(Generic[V]):
+    start: int
+    end: int
+    value: V
+
+
+class NameIndex(Generic[V]):
+    """Names (aliases) mapped to values, matched longest first.
+
+    A name matches whole words. A name of at least `inflected_from` characters also
+    matches when its last word is the start of a longer word ("renholdskurs",
+    "sveisekurset"), and a one-word name of at least `changed_ending_from` characters
+    when only its last letter differs ("доглядальницю", "opiekunkę").
+    """
+
+    def __init__(self, pairs: Iterable[Tuple[str, V]], min_length: int = 3,
+                 inflected_from: int = 5, changed_ending_from: Optional[int] = 7):
+        seen: Dict[str, V] = {}
+        for alias, value in pairs:
+            key = fold(alias)
+            if len(key) >= min_length:
+                seen.setdefault(key, value)
+        self.entries: List[Tuple[str, Tuple[str, ...], V]] = sorted(
+            ((key, tuple(key.split(" ")), value) for key, value in seen.items()),
+            key=lambda entry: -len(entry[0]))
+        self.inflected_from = inflected_from
+        self.changed_ending_from = changed_ending_from
+
+    def find(self, text: Optional[str]) -> Optional[Match[V]]:
+        """The longest name found in `text`, or None."""
+        found = self._scan(text or "", first_only=True)
+        return found[0] if found else None
+
+    def find_all(self, text: Optional[str]) -> List[Match[V]]:
+        """Every name found in `text` that does not overlap a longer one, in text order."""
+        return sorted(self._scan(text or "", first_only=False), key=lambda m: m.start)
+
+    def exact_aliases(self, text: str) -> List[str]:
+        """Names that occur in `text` as whole words."""
+        joined = f" {fold(text)} "
+        return [key for key, _, _ in self.entries if f" {key} " in joined]
+
+    def _scan(self, text: str, first_only: bool) -> List[Match[V]]:
+        tokens = words(text)
+        if not tokens:
+            return []
+        folded = [w for _, _, w in tokens]
+        joined = f" {' '.join(folded)} "
+        taken = [False] * len(tokens)
+        found: List[Match[V]] = []
+        passes = [(self._whole_or_inflected, lambda key: f" {key}" in joined)]
+        ending = self.changed_ending_from
+        if ending is not None:
+            passes.append((self._changed_ending,
+                           lambda key: len(key) >= ending and " " not in key
+                           and f" {key[:-1]}" in joined))
+        for rule, quick in passes:
+            for key, parts, value in self.entries:
+                if not quick(key):  # a substring test in C spares the word-by-word scan
+                    continue
+                for at in range(len(folded) - len(parts) + 1):
+                    span = range(at, at + len(parts))
+                    if any(taken[i] for i in span) or not rule(key, parts, folded[at:at + len(parts)]):
+                        continue
+                    found.append(Match(tokens[at][0], tokens[span[-1]][1], value))
+                    if first_only:
+                        return found
+                    for i in span:
+                        taken[i] = True
+        return found
+
+    def _whole_or_inflected(self, key: str, parts: Sequence[str], seen: Sequence[str]) -> bool:
+        if list(parts[:-1]) != list(seen[:-1]):
+            return False
+        return seen[-1] == parts[-1] or (len(key) >= self.inflected_from
+                                         and seen[-1].startswith(parts[-1]))
+
+    @staticmethod
+    def _changed_ending(key: str, parts: Sequence[str], seen: Sequence[str]) -> bool:
+        return seen[0].startswith(key[:-1])

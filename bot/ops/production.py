@@ -1,0 +1,125 @@
+"""Production profile on one machine: Rasa's own distributed setup behind nginx.
+
+Two Rasa servers and two action servers, each pair behind nginx on the usual ports
+(5005, 5055), the tracker store and the escalation store in PostgreSQL, and Redis as
+Rasa's lock store, so that the messages of one conversation are processed one at a
+time, in order, whichever instance receives them. docs/deployment.md maps the same
+processes onto a cluster.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+from typing import List
+
+from sqlalchemy.engine import make_url
+
+from bot.config import Settings
+from bot.ops.supervisor import Child, endpoint_lines
+
+INSTANCES = 2
+DEFAULT_DATABASE = "postgresql://postgres@127.0.0.1:5432/amo"
+DEFAULT_REDIS = "redis://127.0.0.1:6379/1"
+
+
+class ProfileError(Exception):
+    pass
+
+
+def production_settings(settings: Settings) -> Settings:
+    """PostgreSQL for both stores unless configured otherwise."""
+    database = settings.database_url or DEFAULT_DATABASE
+    return replace(settings, database_url=database,
+                   tracker_store_url=settings.tracker_store_url or database)
+
+
+def ensure_database(url: str) -> None:
+    """Creates the PostgreSQL database of `url` if the server has none of that name."""
+    import sqlalchemy as sa
+
+    target = make_url(url)
+    admin = sa.create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        exists = conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"),
+                              {"n": target.database}).first()
+        if not exists:
+            conn.execute(sa.text(f'CREATE DATABASE "{target.database}"'))
+    admin.dispose()
+
+
+def instance_port(base: int, index: int) -> int:
+    """Ports of the instances behind a balancer port: 5005 -> 5105, 5205."""
+    return base + 100 * (index + 1)
+
+
+def endpoints(settings: Settings, redis_url: str, run_dir: Path) -> Path:
+    """The single-machine endpoints plus the shared lock store."""
+    redis = make_url(redis_url)
+    lines = [
+        *endpoint_lines(settings),
+        "lock_store:", "  type: bot.rasa.locks.AtomicRedisLockStore", f"  url: {redis.host or '127.0.0.1'}",
+        f"  port: {redis.port or 6379}", f"  db: {redis.database or 1}",
+        *([f"  password: {redis.password}"] if redis.password else []),
+    ]
+    path = run_dir / "endpoints-production.yml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def nginx_config(settings: Settings, run_dir: Path) -> Path:
+    def upstream(name: str, base: int) -> str:
+        servers = "".join(f"    server {settings.host}:{instance_port(base, i)} max_fails=1 fail_timeout=2s;\n"
+                          for i in range(INSTANCES))
+        return f"  upstream {name} {{\n{servers}    keepalive 16;\n  }}\n"
+
+    def server(port: int, name: str) -> str:
+        return (f"  server {{\n    listen {settings.host}:{port};\n"
+                f"    client_max_body_size 1m;\n"
+                # Bodies and answers stay in memory: nginx's workers run as another user,
+                # which may not write to our run folder.
+                f"    client_body_buffer_size 1m;\n"
+                f"    location / {{\n      proxy_pass http://{name};\n"
+                f"      proxy_http_version 1.1;\n      proxy_set_header Connection \"\";\n"
+                f"      proxy_read_timeout 120s;\n      proxy_buffering off;\n"
+                f"      proxy_next_upstream error timeout http_502 http_503;\n    }}\n  }}\n")
+
+    text = (f"worker_processes 1;\npid {run_dir / 'nginx.pid'};\nerror_log {run_dir / 'nginx-error.log'} warn;\n"
+            f"events {{ worker_connections 1024; }}\n"
+            f"http {{\n  access_log off;\n"
+            f"  client_body_temp_path {run_dir / 'nginx-body'};\n"
+            f"  proxy_temp_path {run_dir / 'nginx-proxy'};\n"
+            + upstream("rasa", settings.rasa_port) + upstream("actions", settings.actions_port)
+            + server(settings.rasa_port, "rasa") + server(settings.actions_port, "actions") + "}\n")
+    path = run_dir / "nginx.conf"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def production_commands(settings: Settings, model: Path, python: str, redis_url: str) -> List[Child]:
+    """Every process of the production profile; raises ProfileError with a fix hint."""
+    nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+    if nginx is None:
+        raise ProfileError("The production profile needs nginx: sudo apt-get install nginx-light")
+    run_dir = settings.var_dir / "run"
+    run_dir.mkdir(parents=True, exist_ok=True)
+    endpoints_file = endpoints(settings, redis_url, run_dir)
+    children = [Child("nginx", [nginx, "-c", str(nginx_config(settings, run_dir)), "-g", "daemon off;"])]
+    for index in range(INSTANCES):
+        actions_port = instance_port(settings.actions_port, index)
+        children.append(Child(f"actions-{index + 1}", [python, "-m", "actions.server"],
+                              health_url=f"http://{settings.host}:{actions_port}/health",
+                              env={"AMO_ACTIONS_PORT": str(actions_port)}))
+    for index in range(INSTANCES):
+        rasa_port = instance_port(settings.rasa_port, index)
+        children.append(Child(
+            f"rasa-{index + 1}",
+            [python, "-m", "rasa", "run", "--enable-api", "--model", str(model), "--port", str(rasa_port),
+             "--interface", settings.host, "--endpoints", str(endpoints_file),
+             "--credentials", str(settings.root / "credentials.yml"), "--cors", "*"],
+            health_url=f"http://{settings.host}:{rasa_port}/status"))
+    children.append(Child("web", [python, "-m", "bot.web"], health_url=f"{settings.web_url}/health"))
+    if settings.telegram_token:
+        children.append(Child("telegram", [python, "-m", "bot.channels.telegram"], optional=True))
+    return children

@@ -1,0 +1,128 @@
+"""Model training: NLU data generated from the catalogue, fingerprinted, trained only on change."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import List, Optional
+
+from bot.content.loader import load_catalogue
+from bot.content.matcher import CITY_COUNTY
+from bot.content.model import Catalogue
+from bot.language.supported import LANGUAGES
+
+TRAINING_INPUTS = ("config.yml", "nlu_data/domain.yml", "nlu_data/nlu", "nlu_data/rules",
+                   "nlu_data/stories", "bot/rasa/nlu.py", "bot/language/textmatch.py")
+# Rasa warns that lookup tables need its RegexFeaturizer or RegexEntityExtractor and
+# that annotated entities need a learning extractor; bot.rasa.nlu.NameEntityExtractor reads
+# the lookup tables instead (the annotations stay as data the tests check).
+QUIET_WARNINGS = ("ignore:You have defined training data consisting of lookup tables:UserWarning,"
+                  "ignore:You have defined training data consisting of entity examples:UserWarning")
+GENERATED = Path("nlu_data/nlu/generated/courses.yml")
+
+
+def course_synonyms_yaml(catalogue: Catalogue) -> str:
+    """Rasa NLU data: every course's name and synonyms map to its id; lookup tables of
+    course, county and language names, which the RegexFeaturizer gives the model as features."""
+    lines = ["# Generated from content/courses by `amo-bot train`; do not edit by hand.",
+             'version: "3.1"', "nlu:"]
+    lookup: List[str] = []
+    for course in sorted(catalogue.courses.values(), key=lambda c: c.id):
+        names = list(dict.fromkeys(n.strip() for n in (course.name, *course.synonyms) if n.strip()))
+        lines += [f"  - synonym: {course.id}", "    examples: |"]
+        lines += [f"      - {_escape(n)}" for n in names]
+        lookup += names
+    places = [p.place for c in catalogue.courses.values() for p in c.places]
+    counties = [*catalogue.counties.values(), *places, *CITY_COUNTY]
+    languages = [name for lang in LANGUAGES for name in (lang.native_name, *lang.aliases)]
+    for entity, names in (("course", lookup), ("county", counties), ("language", languages)):
+        lines += [f"  - lookup: {entity}", "    examples: |"]
+        lines += [f"      - {_escape(n)}" for n in dict.fromkeys(names) if len(n.strip()) >= 2]
+    return "\n".join(lines) + "\n"
+
+
+def _escape(text: str) -> str:
+    return text.replace("\n", " ").strip()
+
+
+def generate_nlu(root: Path) -> bool:
+    """Writes the generated NLU file; returns True when it changed (a retrain is needed)."""
+    catalogue, problems = load_catalogue(root / "content")
+    if catalogue is None:
+        raise ValueError("The catalogue has errors:\n" + "\n".join(str(p) for p in problems))
+    text = course_synonyms_yaml(catalogue)
+    target = root / GENERATED
+    if target.is_file() and target.read_text(encoding="utf-8") == text:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return True
+
+
+def generated_is_current(root: Path) -> Optional[bool]:
+    catalogue, _ = load_catalogue(root / "content")
+    if catalogue is None:
+        return None
+    target = root / GENERATED
+    return target.is_file() and target.read_text(encoding="utf-8") == course_synonyms_yaml(catalogue)
+
+
+def fingerprint(root: Path) -> str:
+    """A hash of every training input's content (names and bytes), the NLU components'
+    code included."""
+    digest = hashlib.sha256()
+    for name in TRAINING_INPUTS:
+        path = root / name
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix not in (".yml", ".yaml", ".py") or not file.exists():
+                continue
+            digest.update(str(file.relative_to(root)).encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def model_path(root: Path, models_dir: Path) -> Path:
+    return models_dir / f"amo-{fingerprint(root)}.tar.gz"
+
+
+def train(root: Path, models_dir: Path, force: bool = False, echo=print) -> Path:
+    """Trains the model unless one with the same fingerprint exists. Returns its path."""
+    if generate_nlu(root):
+        echo("Course names changed in the catalogue: NLU data regenerated.")
+    target = model_path(root, models_dir)
+    if target.is_file() and not force:
+        echo(f"Model is up to date: {target.relative_to(root) if target.is_relative_to(root) else target}")
+        return target
+    models_dir.mkdir(parents=True, exist_ok=True)
+    echo(f"Training {target.name} (about a minute on 2 cores)...")
+    started = time.monotonic()
+    command = [sys.executable, "-m", "rasa", "train", "--config", "config.yml",
+               "--domain", "nlu_data/domain.yml",
+               "--data", "nlu_data/nlu", "nlu_data/rules", "nlu_data/stories",
+               "--out", str(models_dir), "--fixed-model-name", f".training-{os.getpid()}"]
+    from bot.ops.supervisor import QUIET_ENV
+
+    warnings = ",".join(filter(None, (os.environ.get("PYTHONWARNINGS"), QUIET_WARNINGS)))
+    result = subprocess.run(command, cwd=root,
+                            env={**os.environ, **QUIET_ENV, "PYTHONWARNINGS": warnings})
+    partial = models_dir / f".training-{os.getpid()}.tar.gz"
+    if result.returncode != 0:
+        partial.unlink(missing_ok=True)
+        raise RuntimeError(f"rasa train failed with exit code {result.returncode}")
+    # Renamed only when complete, so a server or a parallel run never loads half a file.
+    os.replace(partial, target)
+    echo(f"Trained in {time.monotonic() - started:.0f} s: {target.name}")
+    for old in models_dir.glob("amo-*.tar.gz"):
+        if old != target:
+            old.unlink()
+    return target
+
+
+def latest_model(root: Path, models_dir: Path) -> Optional[Path]:
+    target = model_path(root, models_dir)
+    return target if target.is_file() else None

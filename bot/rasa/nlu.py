@@ -1,0 +1,301 @@
+"""NLU pipeline components: a linear intent classifier over character n-grams and an
+entity extractor for the names in the training data's lookup tables.
+
+Both train in seconds on the whole multilingual training set. Character n-grams
+within words carry every script without pretrained embeddings, and catch typos and
+inflected forms; the names of courses, counties and languages are a closed list that
+comes from the catalogue, so they are looked up rather than learned.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers import LABEL_RANKING_LENGTH
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.language.textmatch import NameIndex, fold
+
+logger = logging.getLogger(__name__)
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of this module's and the name matcher's source. Rasa's training cache keys a
+    component by its config and inputs only; this makes a change of code retrain it."""
+    from bot.language import textmatch
+
+    digest = hashlib.sha256()
+    for module in (__file__, textmatch.__file__):
+        digest.update(Path(module).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class _CodeVersioned:
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        return code_version()
+
+
+def _vectorizer(config: Dict[str, Any], vocabulary: Optional[Dict[str, int]] = None):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(analyzer="char_wb", lowercase=True, sublinear_tf=True,
+                           ngram_range=(config["min_ngram"], config["max_ngram"]),
+                           vocabulary=vocabulary, dtype=np.float32)
+
+
+def _write_json(path: Path, data: Any) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def _read_json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def log_softmax(scores: np.ndarray) -> np.ndarray:
+    shifted = scores - scores.max(axis=1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    return np.exp(log_softmax(scores))
+
+
+def fit_temperature(scores: np.ndarray, labels: np.ndarray) -> float:
+    """The factor on the scores whose softmax best predicts `labels` (least log loss):
+    the confidences then mean what they say, which the fallback threshold relies on."""
+    from scipy.optimize import minimize_scalar
+
+    rows = np.arange(len(labels))
+
+    def log_loss(log_factor: float) -> float:
+        return float(-log_softmax(scores * np.exp(log_factor))[rows, labels].mean())
+
+    best = minimize_scalar(log_loss, bounds=(np.log(0.01), np.log(100.0)), method="bounded")
+    return float(np.exp(best.x))
+
+
+@dataclass
+class LinearModel:
+    vectorizer: Any  # a fitted sklearn TfidfVectorizer
+    weights: np.ndarray  # intents x n-grams
+    bias: np.ndarray
+    intents: List[str]
+    temperature: float
+
+    def __post_init__(self) -> None:
+        # Columns of n-grams with a letter, digit or symbol in them (not the padding space).
+        self.informative = np.array(sorted(column for gram, column in self.vectorizer.vocabulary_.items()
+                                           if gram.strip()), dtype=np.int64)
+
+    def confidences(self, texts: Sequence[str]) -> np.ndarray:
+        """A text with no n-gram the model knows gets the same confidence for every intent
+        (so the fallback catches it), not the intent with the largest bias."""
+        features = self.vectorizer.transform(texts)
+        confidences = softmax(np.asarray(features @ self.weights.T + self.bias) * self.temperature)
+        unknown = features[:, self.informative].getnnz(axis=1) == 0
+        confidences[unknown] = 1.0 / len(self.intents)
+        return confidences
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier):
+    """TF-IDF of character n-grams within words, a linear SVM, confidences by softmax.
+
+    The softmax temperature is fitted on scores the SVM gives to training examples it
+    did not see (cross-validation on the training data), so the confidences follow how
+    often the classifier is right on new messages and the FallbackClassifier's threshold
+    means something.
+    """
+
+    WEIGHTS = "weights.npz"
+    META = "meta.json"
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        return {"min_ngram": 1, "max_ngram": 5, "C": 1.0, "folds": 3,
+                "ranking_length": LABEL_RANKING_LENGTH, "random_seed": 42}
+
+    @staticmethod
+    def required_packages() -> List[str]:
+        return ["sklearn", "scipy"]
+
+    def __init__(self, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+                 model: Optional[LinearModel] = None) -> None:
+        self.component_config = config
+        self._model_storage = model_storage
+        self._resource = resource
+        self.model = model
+
+    @classmethod
+    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> CharNgramIntentClassifier:
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        from sklearn.model_selection import StratifiedKFold, cross_val_predict
+        from sklearn.svm import LinearSVC
+
+        examples = [m for m in training_data.intent_examples if (m.get(TEXT) or "").strip()]
+        intents = sorted({m.get(INTENT) for m in examples})
+        if len(intents) < 2:
+            logger.warning("%s needs examples of at least two intents; it will not classify.",
+                           self.__class__.__name__)
+            return self._resource
+        labels = np.array([intents.index(m.get(INTENT)) for m in examples])
+        vectorizer = _vectorizer(self.component_config)
+        features = vectorizer.fit_transform([m.get(TEXT) for m in examples])
+        seed = self.component_config["random_seed"]
+        svm = LinearSVC(C=self.component_config["C"], random_state=seed)
+        temperature = 1.0
+        folds = min(self.component_config["folds"], int(np.bincount(labels).min()))
+        if folds >= 2:
+            held_out = cross_val_predict(
+                svm, features, labels, method="decision_function",
+                cv=StratifiedKFold(folds, shuffle=True, random_state=seed))
+            temperature = fit_temperature(held_out, labels)
+        svm.fit(features, labels)
+        self.model = LinearModel(vectorizer, svm.coef_.astype(np.float32),
+                                 svm.intercept_.astype(np.float32), intents, temperature)
+        self.persist()
+        return self._resource
+
+    def confidences(self, texts: Sequence[str]) -> np.ndarray:
+        """One row per text: the confidence of every intent, in `self.model.intents` order."""
+        if self.model is None:
+            raise RuntimeError(f"{self.__class__.__name__} is not trained")
+        return self.model.confidences(texts)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        if self.model is None:
+            return messages
+        intents = self.model.intents
+        for message in messages:
+            confidences = self.model.confidences([message.get(TEXT) or ""])[0]
+            order = np.argsort(-confidences)[: self.component_config["ranking_length"]]
+            ranking = [{"name": intents[i], "confidence": float(confidences[i])} for i in order]
+            message.set(INTENT, ranking[0], add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return messages
+
+    def persist(self) -> None:
+        if self.model is None:
+            return
+        model = self.model
+        with self._model_storage.write_to(self._resource) as folder:
+            np.savez_compressed(Path(folder) / self.WEIGHTS, weights=model.weights,
+                                bias=model.bias, idf=model.vectorizer.idf_.astype(np.float32))
+            vocabulary = {gram: int(column) for gram, column in model.vectorizer.vocabulary_.items()}
+            meta = {"intents": model.intents, "temperature": model.temperature,
+                    "vocabulary": vocabulary}
+            _write_json(Path(folder) / self.META, meta)
+
+    @classmethod
+    def load(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> CharNgramIntentClassifier:
+        try:
+            with model_storage.read_from(resource) as folder:
+                meta = _read_json(Path(folder) / cls.META)
+                with np.load(Path(folder) / cls.WEIGHTS) as arrays:
+                    weights, bias, idf = arrays["weights"], arrays["bias"], arrays["idf"]
+        except (ValueError, FileNotFoundError):
+            logger.debug("%s has no trained model in this model file.", cls.__name__)
+            return cls(config, model_storage, resource)
+        vectorizer = _vectorizer(config, meta["vocabulary"])
+        vectorizer.idf_ = idf
+        return cls(config, model_storage, resource,
+                   LinearModel(vectorizer, weights, bias, meta["intents"], meta["temperature"]))
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
+class NameEntityExtractor(_CodeVersioned, GraphComponent, EntityExtractorMixin):
+    """Entities named in the lookup tables, found as whole words, inflected ("sveisekurset")
+    or with an Arabic article ("بالسياقة"). A name that is a synonym gets the synonym's
+    value: every course name in every language becomes the course's id."""
+
+    NAMES = "names.json"
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        # Names shorter than this are left out: "IT" would match the pronoun "it".
+        return {"min_length": 3}
+
+    def __init__(self, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+                 names: Optional[Dict[str, List[Tuple[str, str]]]] = None) -> None:
+        self.component_config = config
+        self._model_storage = model_storage
+        self._resource = resource
+        self._use(names or {})
+
+    def _use(self, names: Dict[str, List[Tuple[str, str]]]) -> None:
+        self.names = names
+        self.indexes = {entity: NameIndex(pairs, min_length=self.component_config["min_length"])
+                        for entity, pairs in names.items()}
+
+    @classmethod
+    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> NameEntityExtractor:
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        synonyms = {fold(surface): value for surface, value in training_data.entity_synonyms.items()}
+        names: Dict[str, List[Tuple[str, str]]] = {}
+        for table in training_data.lookup_tables:
+            elements = table.get("elements") or []
+            if isinstance(elements, str):  # a file of one name per line
+                elements = Path(elements).read_text(encoding="utf-8").splitlines()
+            pairs = names.setdefault(table["name"], [])
+            for element in (e.strip() for e in elements if e and e.strip()):
+                value = synonyms.get(fold(element), element)
+                pairs.append((element, value))
+                if value != element:  # the synonym's own value names it too: "care-assistant"
+                    pairs += [(value, value), (value.replace("-", " "), value)]
+        self._use(names)
+        self.persist()
+        return self._resource
+
+    def extract(self, text: str) -> List[Dict[str, Any]]:
+        entities = []
+        for entity, index in self.indexes.items():
+            for match in index.find_all(text):
+                entities.append({"entity": entity, "start": match.start, "end": match.end,
+                                 "value": match.value, "confidence_entity": 1.0})
+        return sorted(entities, key=lambda e: e["start"])
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            found = self.add_extractor_name(self.extract(message.get(TEXT) or ""))
+            message.set(ENTITIES, message.get(ENTITIES, []) + found, add_to_output=True)
+        return messages
+
+    def persist(self) -> None:
+        with self._model_storage.write_to(self._resource) as folder:
+            _write_json(Path(folder) / self.NAMES, self.names)
+
+    @classmethod
+    def load(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> NameEntityExtractor:
+        try:
+            with model_storage.read_from(resource) as folder:
+                names = _read_json(Path(folder) / cls.NAMES)
+        except (ValueError, FileNotFoundError):
+            logger.debug("%s has no trained names in this model file.", cls.__name__)
+            return cls(config, model_storage, resource)
+        return cls(config, model_storage, resource,
+                   {entity: [tuple(pair) for pair in pairs] for entity, pairs in names.items()})

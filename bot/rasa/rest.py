@@ -1,0 +1,124 @@
+"""REST channel: Rasa's `/webhooks/rest/webhook` with input checks.
+
+The stock channel answers HTTP 500 to an empty body, `null` or `[]`. This one
+answers a clear 400 for malformed requests, trims oversized messages instead of
+failing, and passes `metadata.language` on as the language hint.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Awaitable, Callable, Dict, Optional, Union
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.config import get_settings
+from bot.i18n.catalogs import get_translator
+from bot.i18n.formatting import directional
+from bot.language.supported import normalise_code
+
+logger = logging.getLogger(__name__)
+
+# The domain's utter_error text (translated in the messages catalog).
+APOLOGY = "Sorry, something went wrong on our side. Please try again in a moment."
+
+MAX_MESSAGE_CHARS = 4000
+MAX_SENDER_CHARS = 128
+
+
+def _error(message: str, status: int = 400) -> HTTPResponse:
+    return response.json({"error": message}, status=status)
+
+
+def parse_body(request: Request) -> Union[Dict[str, Any], HTTPResponse]:
+    """The validated JSON body, or the 400 response to send."""
+    try:
+        body = request.json
+    except Exception:
+        return _error("The body must be JSON: {\"sender\": \"...\", \"message\": \"...\"}.")
+    if not isinstance(body, dict):
+        return _error("The body must be a JSON object with \"sender\" and \"message\".")
+    sender, message = body.get("sender"), body.get("message")
+    if isinstance(sender, (int, float)) and not isinstance(sender, bool):
+        sender = str(sender)
+    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
+        return _error(f"\"sender\" must be a non-empty string of at most {MAX_SENDER_CHARS} characters.")
+    if not isinstance(message, str):
+        return _error("\"message\" must be a string.")
+    metadata = body.get("metadata")
+    if metadata is not None and not isinstance(metadata, dict):
+        return _error("\"metadata\" must be a JSON object if given.")
+    return {"sender": sender.strip(), "message": message, "metadata": metadata or {}}
+
+
+async def _language_of(request: Request, sender: str) -> Optional[str]:
+    """The conversation's `language` slot, read through Rasa's own tracker store."""
+    try:
+        agent = request.app.ctx.agent
+        tracker = await agent.tracker_store.retrieve(sender)
+    except Exception:
+        logger.warning("Could not read the language of %s", sender, exc_info=True)
+        return None
+    return normalise_code(tracker.get_slot("language")) if tracker else None
+
+
+def clean_text(text: str) -> str:
+    """Drops control and bidi-override characters; keeps at most MAX_MESSAGE_CHARS."""
+    kept = "".join(ch for ch in text if ch in "\n\t" or not (
+        ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or 0x202A <= ord(ch) <= 0x202E or 0x2066 <= ord(ch) <= 0x2069))
+    return kept[:MAX_MESSAGE_CHARS]
+
+
+class RestChannel(RestInput):
+    """Same URL and answers as Rasa's REST channel, with checked input."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint("amo_rest_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            parsed = parse_body(request)
+            if isinstance(parsed, HTTPResponse):
+                return parsed
+            text = clean_text(parsed["message"])
+            metadata: Dict[str, Any] = dict(parsed["metadata"])
+            metadata.setdefault("channel", parsed["metadata"].get("channel") or "rest")
+            if not text.strip():
+                # An empty message still gets an answer: the bot asks what the participant wants.
+                text = "/greet"
+            collector = CollectingOutputChannel()
+            try:
+                await on_new_message(UserMessage(text, collector, parsed["sender"],
+                                                 input_channel=self.name(), metadata=metadata))
+            except Exception:
+                logger.exception("Message of %s could not be handled", parsed["sender"])
+                return _error("The bot could not handle this message; please try again.", 503)
+            if not collector.messages:
+                # Every message gets an answer; none means an action failed (e.g. the action
+                # server is down). Apologise in the participant's language; the message is
+                # in the tracker, and the conversation goes on when the server is back.
+                language = await _language_of(request, parsed["sender"]) or \
+                    normalise_code(metadata.get("language")) or get_settings().default_language
+                apology = get_translator().gettext(language, APOLOGY)
+                collector.messages.append({"recipient_id": parsed["sender"],
+                                           "text": directional(apology, language)})
+            return response.json(collector.messages)
+
+        return webhook
+
+    def get_metadata(self, request: Request) -> Optional[Dict[str, Any]]:
+        body = request.json if isinstance(request.json, dict) else {}
+        metadata = body.get("metadata")
+        return metadata if isinstance(metadata, dict) else None

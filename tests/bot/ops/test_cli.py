@@ -1,0 +1,53 @@
+"""The `amo-bot` commands, driven with click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from bot.ops.cli import main
+
+
+def test_content_check_passes_on_the_shipped_catalogue():
+    result = CliRunner().invoke(main, ["content", "check", "--no-translations"])
+    assert result.exit_code == 0, result.output
+    assert "0 errors" in result.output
+
+
+def test_content_check_fails_with_file_and_field(tmp_path, monkeypatch, content_copy):
+    (content_copy / "courses" / "cleaning.yml").write_text("id: 5\n", encoding="utf-8")
+    from bot.ops import cli
+
+    monkeypatch.setattr(cli, "_settings", lambda: __import__("bot.config", fromlist=["x"]).load_settings(
+        {"AMO_ROOT": str(content_copy.parent)}))
+    result = CliRunner().invoke(main, ["content", "check", "--no-translations"])
+    assert result.exit_code == 1
+    assert "content/courses/cleaning.yml" in result.output
+
+
+def test_translations_status_json_lists_every_language():
+    result = CliRunner().invoke(main, ["translations", "status", "--json"])
+    assert result.exit_code == 0
+    rows = json.loads(result.output)
+    assert {r["language"] for r in rows if r["domain"] == "messages"} == {
+        "nb", "ar", "so", "ti", "uk", "ru", "pl", "lt", "fa"}
+    assert all({"percent", "fuzzy", "reviewed", "unreviewed"} <= set(r) for r in rows)
+
+
+def test_escalations_and_users(services):
+    runner = CliRunner()
+    assert json.loads(runner.invoke(main, ["escalations", "list", "--json"]).output) == []
+    record = services.escalations.record("s1", "nb", "Når starter kurset?")
+    listed = json.loads(runner.invoke(main, ["escalations", "list", "--json"]).output)
+    assert [r["reference"] for r in listed] == [record.reference]
+    answered = runner.invoke(main, ["escalations", "answer", record.reference, "11. januar"])
+    assert answered.exit_code == 0
+    assert services.escalations.get(record.reference).answer == "11. januar"
+    missing = runner.invoke(main, ["escalations", "show", "K-XXXX"])
+    assert missing.exit_code == 1 and "No escalation" in missing.output
+    added = runner.invoke(main, ["users", "add", "kari", "--role", "caseworker", "--office", "oslo",
+                                 "--password", "a long password"])
+    assert added.exit_code == 0, added.output
+    short = runner.invoke(main, ["users", "add", "per", "--role", "admin", "--password", "short"])
+    assert short.exit_code == 1 and "at least 10" in short.output

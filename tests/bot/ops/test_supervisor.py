@@ -1,0 +1,88 @@
+import socket
+
+import pytest
+
+from bot.config import load_settings
+from bot.ops.supervisor import PortTaken, check_ports, write_runtime_config
+
+
+def test_taken_port_is_named_with_the_variable_that_moves_it():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        port = sock.getsockname()[1]
+        settings = load_settings({"AMO_RASA_PORT": str(port)})
+        with pytest.raises(PortTaken, match=f"Port {port}.*AMO_RASA_PORT"):
+            check_ports(settings, ("rasa",))
+
+
+def test_runtime_endpoints_follow_the_settings(tmp_path):
+    settings = load_settings({"AMO_VAR_DIR": str(tmp_path), "AMO_ACTIONS_PORT": "6055",
+                              "AMO_TRACKER_STORE_URL": "postgresql://postgres@127.0.0.1:5432/trackers"})
+    text = write_runtime_config(settings).read_text()
+    assert "127.0.0.1:6055/webhook" in text
+    assert "dialect: postgresql" in text and "db: trackers" in text
+
+
+def run_children(children):
+    import io
+
+    from bot.ops.supervisor import Supervisor
+
+    out = io.StringIO()
+    supervisor = Supervisor(children, cwd=".", out=out)
+    supervisor.start()
+    return supervisor.watch(), out.getvalue()
+
+
+def test_a_crashed_child_is_reported_and_stops_the_run():
+    import sys
+
+    from bot.ops.supervisor import Child
+
+    code, log = run_children([
+        Child("sleeper", [sys.executable, "-c", "import time; time.sleep(30)"]),
+        Child("crasher", [sys.executable, "-c", "print('boom'); raise SystemExit(3)"]),
+    ])
+    assert code == 1
+    assert "crasher | boom" in log and "crasher stopped unexpectedly (exit code 3)" in log
+
+
+def test_an_optional_child_may_stop_cleanly_while_the_rest_runs_on():
+    import sys
+
+    from bot.ops.supervisor import Child
+
+    code, log = run_children([
+        Child("optional", [sys.executable, "-c", "print('no token')"], optional=True),
+        Child("worker", [sys.executable, "-c", "import time; time.sleep(2); raise SystemExit(5)"]),
+    ])
+    assert "optional stopped (see its last log line); the rest runs on" in log
+    assert "worker stopped unexpectedly (exit code 5)" in log and code == 1
+
+
+def test_sigterm_stops_every_child():
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import sys\n"
+        "from bot.ops.supervisor import Child, Supervisor\n"
+        "s = Supervisor([Child('sleeper', [sys.executable, '-c', 'import time; time.sleep(60)'])], cwd='.')\n"
+        "s.start(); print(s.children[0].process.pid, flush=True); sys.exit(s.watch())\n")
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    child_pid = int(parent.stdout.readline().split()[0])
+    time.sleep(0.5)
+    parent.send_signal(signal.SIGTERM)
+    assert parent.wait(timeout=20) == 0
+    import os
+
+    try:
+        os.kill(child_pid, 0)
+        alive = True
+    except ProcessLookupError:
+        alive = False
+    assert not alive

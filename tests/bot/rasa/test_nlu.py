@@ -1,0 +1,116 @@
+"""The NLU components of bot/rasa/nlu.py trained, persisted and loaded the way Rasa does."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.rasa.nlu import CharNgramIntentClassifier, NameEntityExtractor, fit_temperature
+
+EXAMPLES = {
+    "greet": ["hei", "hallo", "hello there", "hi", "god morgen", "hey du", "good morning",
+              "heisann", "hallo hallo", "hi bot"],
+    "list_courses": ["hvilke kurs finnes", "what courses are there", "list the courses",
+                     "vis kursene", "which courses can I take", "kursliste", "show me courses",
+                     "hvilke kurs har dere", "any courses near me", "alle kurs"],
+    "allowance": ["får jeg tiltakspenger", "money during the course", "do I get paid",
+                  "tiltakspenger?", "who pays for the bus", "reisepenger", "barnepass penger",
+                  "how much money", "lønn på kurset", "allowance please"],
+}
+
+
+def _training_data() -> TrainingData:
+    return TrainingData(training_examples=[
+        Message(data={"text": text, "intent": intent})
+        for intent, texts in EXAMPLES.items() for text in texts])
+
+
+def _context() -> ExecutionContext:
+    return ExecutionContext(GraphSchema({}), "test")
+
+
+def _parse(component, text: str) -> Message:
+    return component.process([Message(data={"text": text})])[0]
+
+
+def test_classifier_learns_persists_and_loads_the_same_model(tmp_path: Path) -> None:
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("intents")
+    config = {**CharNgramIntentClassifier.get_default_config()}
+    trained = CharNgramIntentClassifier.create(config, storage, resource, _context())
+    trained.train(_training_data())
+
+    loaded = CharNgramIntentClassifier.load(config, storage, resource, _context())
+    for text in ("heisann du", "which courses do you have", "tiltakspenger penger"):
+        assert np.allclose(trained.confidences([text]), loaded.confidences([text]), atol=1e-5)
+    assert _parse(loaded, "heisann du").get("intent")["name"] == "greet"
+    assert _parse(loaded, "which courses do you have").get("intent")["name"] == "list_courses"
+    ranking = _parse(loaded, "tiltakspenger?").get("intent_ranking")
+    assert ranking[0]["name"] == "allowance"
+    assert [r["name"] for r in ranking] == sorted(EXAMPLES, key=lambda i: -next(
+        r["confidence"] for r in ranking if r["name"] == i))
+    assert sum(r["confidence"] for r in ranking) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_classifier_gives_low_confidence_to_text_it_knows_nothing_about(tmp_path: Path) -> None:
+    config = CharNgramIntentClassifier.get_default_config()
+    classifier = CharNgramIntentClassifier.create(config, LocalModelStorage(tmp_path),
+                                                  Resource("intents"), _context())
+    classifier.train(_training_data())
+    assert _parse(classifier, "").get("intent")["confidence"] < 0.6
+    assert _parse(classifier, "hello").get("intent")["confidence"] > \
+        _parse(classifier, "qqqq zzzz").get("intent")["confidence"]
+
+
+def test_untrained_classifier_leaves_messages_alone(tmp_path: Path) -> None:
+    config = CharNgramIntentClassifier.get_default_config()
+    classifier = CharNgramIntentClassifier.load(config, LocalModelStorage(tmp_path),
+                                                Resource("missing"), _context())
+    assert _parse(classifier, "hei").get("intent") is None
+
+
+def test_temperature_sharpens_scores_that_separate_well() -> None:
+    labels = np.array([0, 1, 0, 1])
+    scores = np.array([[1.0, -1.0], [-1.0, 1.0], [0.8, -0.8], [-0.9, 0.9]])
+    assert fit_temperature(scores, labels) > 5
+    mixed = np.array([[1.0, -1.0], [1.0, -1.0], [-1.0, 1.0], [-1.0, 1.0]])
+    assert fit_temperature(mixed, labels) < 1
+
+
+def _entity_data() -> TrainingData:
+    return TrainingData(
+        training_examples=[Message(data={"text": "hei", "intent": "greet"})],
+        entity_synonyms={"Sveising": "welding", "اللحام": "welding", "Helsefagarbeider": "care"},
+        lookup_tables=[{"name": "course", "elements": ["Sveising", "اللحام", "Helsefagarbeider", "IT"]},
+                       {"name": "county", "elements": ["Oslo", "Vestland"]}])
+
+
+def test_entity_extractor_finds_names_with_their_synonym_value(tmp_path: Path) -> None:
+    storage = LocalModelStorage(tmp_path)
+    config = NameEntityExtractor.get_default_config()
+    NameEntityExtractor.create(config, storage, Resource("names"), _context()).train(_entity_data())
+    extractor = NameEntityExtractor.load(config, storage, Resource("names"), _context())
+
+    text = "Sveisingskurset i Oslo?"
+    entities = _parse(extractor, text).get("entities")
+    assert [(e["entity"], text[e["start"]:e["end"]], e["value"]) for e in entities] == [
+        ("course", "Sveisingskurset", "welding"), ("county", "Oslo", "Oslo")]
+    assert entities[0]["extractor"] == "NameEntityExtractor"
+    assert [e["value"] for e in _parse(extractor, "أريد دورة باللحام").get("entities")] == ["welding"]
+    assert [e["value"] for e in _parse(extractor, "tell me about welding").get("entities")] == ["welding"]
+    # "IT" is shorter than min_length, so the pronoun "it" is never a course.
+    assert _parse(extractor, "is it any good? IT").get("entities") == []
+
+
+def test_text_without_a_known_ngram_gets_equal_confidences(tmp_path: Path) -> None:
+    config = CharNgramIntentClassifier.get_default_config()
+    classifier = CharNgramIntentClassifier.create(config, LocalModelStorage(tmp_path),
+                                                  Resource("intents"), _context())
+    classifier.train(_training_data())
+    for text in ("", "🦜", "ⴰⵣⵓⵍ"):
+        assert np.allclose(classifier.confidences([text]), 1 / len(EXAMPLES))
