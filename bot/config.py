@@ -7,13 +7,16 @@ root, then from the defaults below. The defaults need no external service.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Mapping, Optional
+from typing import Dict, Mapping, Optional, Tuple, Union
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+Network = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
 
 
 def _read_dotenv(path: Path) -> Dict[str, str]:
@@ -41,6 +44,9 @@ class Settings:
     web_port: int = 8000
     # Marks the dashboard's cookies `Secure`: set it when the pages are served over HTTPS.
     web_cookie_secure: bool = False
+    # Reverse proxies whose X-Forwarded-For is believed (addresses or networks); the
+    # client address of a request from anywhere else is the connection's own.
+    trusted_proxies: Tuple[Network, ...] = ()
     database_url: str = ""
     tracker_store_url: str = ""
     content_dir: Path = PROJECT_ROOT / "content"
@@ -102,6 +108,18 @@ def _bool(env: Mapping[str, str], key: str, default: bool) -> bool:
     raise ValueError(f"{key} must be true or false, got {raw!r}")
 
 
+def _networks(env: Mapping[str, str], key: str) -> Tuple[Network, ...]:
+    networks = []
+    for item in (env.get(key) or "").replace(";", ",").split(","):
+        if item.strip():
+            try:
+                networks.append(ipaddress.ip_network(item.strip(), strict=False))
+            except ValueError as exc:
+                raise ValueError(f"{key} must list IP addresses or networks (e.g. 127.0.0.1, "
+                                 f"10.0.0.0/8), got {item.strip()!r}") from exc
+    return tuple(networks)
+
+
 def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
     """Builds settings from `environ` (default: the process environment plus `.env`)."""
     if environ is None:
@@ -119,6 +137,7 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
         actions_port=_int(env, "AMO_ACTIONS_PORT", 5055),
         web_port=_int(env, "AMO_WEB_PORT", 8000),
         web_cookie_secure=_bool(env, "AMO_WEB_COOKIE_SECURE", False),
+        trusted_proxies=_networks(env, "AMO_TRUSTED_PROXIES"),
         database_url=env.get("AMO_DATABASE_URL", ""),
         tracker_store_url=env.get("AMO_TRACKER_STORE_URL", ""),
         content_dir=Path(env.get("AMO_CONTENT_DIR", str(root / "content"))),

@@ -1,6 +1,6 @@
 """The database: one engine per process, the tables' shared metadata, migrations, UTC times.
 
-Every table (questions, accounts, dashboard sessions, the audit log) is defined on
+Every table (questions, accounts, dashboard sessions, failed logins, the audit log) is defined on
 `metadata` in the module that owns it; `load_tables()` imports those modules by name, so
 nothing registers a table as a side effect of some other import. `Database.upgrade()`
 brings any database to the newest schema with the Alembic migrations in `migrations/`;
@@ -54,7 +54,7 @@ def utcnow() -> dt.datetime:
 
 def load_tables() -> sa.MetaData:
     """The metadata with every table of the project registered (for migrations and tests)."""
-    from bot.accounts import audit, sessions, users  # noqa: F401
+    from bot.accounts import audit, logins, sessions, users  # noqa: F401
     from bot.escalations import store  # noqa: F401
 
     return metadata

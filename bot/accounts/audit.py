@@ -1,4 +1,6 @@
-"""Audit log: who viewed, took, answered or resolved which question, and when.
+"""Audit log: who viewed, took, answered or resolved which question, and when; who
+logged in or out of the dashboard or failed to, and who listed questions on the
+command line.
 
 Kept apart from the escalation rows on purpose: an entry outlives the question's
 text (a participant may delete their data, the trail of who handled it stays) and
@@ -15,7 +17,8 @@ import sqlalchemy as sa
 
 from bot.db import Database, UTCDateTime, metadata, utcnow
 
-ACTIONS = ("viewed", "assigned", "answered", "closed", "answer_conflict")
+ACTIONS = ("viewed", "assigned", "answered", "closed", "answer_conflict", "answer_refused",
+           "listed", "login", "logout", "login_failed")
 
 audit_log = sa.Table(
     "audit_log", metadata,
@@ -39,7 +42,7 @@ class AuditEntry:
 
 def record(store: Database, username: str, action: str, reference: str,
            detail: Optional[str] = None) -> None:
-    """Appends one entry; `action` is one of ACTIONS."""
+    """Appends one entry; `action` is one of ACTIONS, `reference` "" for account events."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
     with store.engine.begin() as conn:

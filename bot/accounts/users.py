@@ -1,4 +1,12 @@
-"""Caseworker and admin accounts, with scrypt-hashed passwords."""
+"""Caseworker and admin accounts, with scrypt-hashed passwords.
+
+Hashes are `scrypt$n=131072,r=8,p=1$<salt>$<digest>` (N = 2^17: about 128 MiB and a
+few tenths of a second per check, which is what makes a stolen table slow to attack).
+Hashes written before the parameters were stored (`scrypt$<salt>$<digest>`, N = 2^14)
+still verify, and are rewritten with today's parameters at the next good login.
+A user name that does not exist costs one full scrypt as well, so the time a login
+takes does not tell whether the name exists.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +15,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 import sqlalchemy as sa
 
@@ -23,20 +31,66 @@ users = sa.Table(
     sa.Column("offices", sa.String(255), nullable=False, default=""),
 )
 
+Params = Tuple[int, int, int]  # scrypt's n, r, p
+CURRENT: Params = (2**17, 8, 1)
+LEGACY: Params = (2**14, 8, 1)  # hashes without parameters were made with these
+# A stored hash comes from our own table, but a bound keeps a damaged row from asking
+# for gigabytes.
+MAX_N = 2**20
+# The salt of the check that stands in for an unknown user; its result is thrown away.
+_DUMMY_SALT = secrets.token_bytes(16)
 
-def hash_password(password: str) -> str:
+
+def _scrypt(password: str, salt: bytes, params: Params) -> bytes:
+    n, r, p = params
+    # OpenSSL refuses more than 32 MiB unless told otherwise; scrypt needs 128 * n * r * p
+    # bytes plus a little, so allow twice that.
+    return hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, maxmem=256 * n * r * p)
+
+
+def hash_password(password: str, params: Params = CURRENT) -> str:
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1)
-    return "scrypt$" + base64.b64encode(salt).decode() + "$" + base64.b64encode(digest).decode()
+    n, r, p = params
+    return (f"scrypt$n={n},r={r},p={p}$" + base64.b64encode(salt).decode() + "$"
+            + base64.b64encode(_scrypt(password, salt, params)).decode())
+
+
+def _parse(stored: str) -> Optional[Tuple[Params, bytes, bytes]]:
+    parts = stored.split("$")
+    try:
+        if len(parts) == 3 and parts[0] == "scrypt":
+            params = LEGACY
+        elif len(parts) == 4 and parts[0] == "scrypt":
+            values = dict(item.split("=", 1) for item in parts[1].split(","))
+            params = (int(values["n"]), int(values["r"]), int(values["p"]))
+        else:
+            return None
+        salt, digest = base64.b64decode(parts[-2]), base64.b64decode(parts[-1])
+    except (ValueError, KeyError):
+        return None
+    n, r, p = params
+    if not (1 < n <= MAX_N and n & (n - 1) == 0 and 0 < r <= 32 and 0 < p <= 16):
+        return None
+    return params, salt, digest
 
 
 def verify_password(password: str, stored: str) -> bool:
-    try:
-        _scheme, salt_b64, digest_b64 = stored.split("$")
-    except ValueError:
+    parsed = _parse(stored)
+    if parsed is None:
         return False
-    digest = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt_b64), n=2**14, r=8, p=1)
-    return hmac.compare_digest(digest, base64.b64decode(digest_b64))
+    params, salt, digest = parsed
+    return hmac.compare_digest(_scrypt(password, salt, params), digest)
+
+
+def needs_rehash(stored: str) -> bool:
+    """True for a hash made with other parameters than today's."""
+    parsed = _parse(stored)
+    return parsed is None or parsed[0] != CURRENT
+
+
+def dummy_check(password: str) -> None:
+    """The same work as checking a real password, for a user name that does not exist."""
+    _scrypt(password, _DUMMY_SALT, CURRENT)
 
 
 @dataclass(frozen=True)
@@ -63,11 +117,26 @@ def add_user(store: Database, username: str, password: str, role: str,
 
 
 def authenticate(store: Database, username: str, password: str) -> Optional[User]:
+    """The user if the password is right; a hash with old parameters is renewed on the way."""
     with store.engine.connect() as conn:
         row = conn.execute(sa.select(users).where(users.c.username == username)).mappings().first()
-    if row is None or not verify_password(password, row["password_hash"]):
+    if row is None:
+        dummy_check(password)
         return None
+    if not verify_password(password, row["password_hash"]):
+        return None
+    if needs_rehash(row["password_hash"]):
+        with store.engine.begin() as conn:
+            # Only if nobody changed the password meanwhile.
+            conn.execute(users.update().where(users.c.username == username,
+                                              users.c.password_hash == row["password_hash"])
+                         .values(password_hash=hash_password(password)))
     return User(row["username"], row["role"], [o for o in row["offices"].split(",") if o])
+
+
+def exists(store: Database, username: str) -> bool:
+    with store.engine.connect() as conn:
+        return conn.execute(sa.select(users.c.username).where(users.c.username == username)).first() is not None
 
 
 def get_user(store: Database, username: str) -> Optional[User]:

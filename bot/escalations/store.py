@@ -96,6 +96,10 @@ class ConflictError(Exception):
     """The escalation changed since it was read (another caseworker answered)."""
 
 
+class ClosedError(Exception):
+    """The escalation is closed: it takes no answer any more."""
+
+
 class EscalationStore:
     def __init__(self, database: Union[Database, str], spool_dir: Optional[Path] = None):
         self.database = Database(database) if isinstance(database, str) else database
@@ -171,18 +175,28 @@ class EscalationStore:
 
     def answer(self, reference: str, text: str, caseworker: str,
                expected_version: Optional[int] = None) -> Escalation:
-        """Stores an answer; with `expected_version`, refuses to overwrite a newer change."""
+        """Stores an answer; with `expected_version`, refuses to overwrite a newer change.
+
+        A closed question is never answered (ClosedError), also when it was closed
+        between reading it and writing: the status is part of the update's condition.
+        """
         current = self.get(reference)
         if current is None:
             raise KeyError(reference)
+        if current.status == "closed":
+            raise ClosedError(reference)
         version = expected_version if expected_version is not None else current.version
         with self.engine.begin() as conn:
             result = conn.execute(
                 escalations.update()
-                .where(escalations.c.reference == reference, escalations.c.version == version)
+                .where(escalations.c.reference == reference, escalations.c.version == version,
+                       escalations.c.status != "closed")
                 .values(answer=mask(text).text, answered_by=caseworker, status="answered",
                         answered_at=utcnow(), version=version + 1))
         if result.rowcount != 1:
+            latest = self.get(reference)
+            if latest is not None and latest.status == "closed":
+                raise ClosedError(reference)
             raise ConflictError(reference)
         updated = self.get(reference)
         assert updated is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import sys
 from pathlib import Path
@@ -250,6 +251,13 @@ def _store():  # type: ignore[no-untyped-def]
     return get_services().escalations
 
 
+def _audit(store, action: str, reference: str, detail: str) -> None:  # type: ignore[no-untyped-def]
+    """An audit entry for a command: the account that ran it, as `cli:<login name>`."""
+    from bot.accounts import audit
+
+    audit.record(store, f"cli:{getpass.getuser()}"[:64], action, reference, detail)
+
+
 @main.group()
 def escalations() -> None:
     """Participants' questions for caseworkers."""
@@ -260,7 +268,9 @@ def escalations() -> None:
 @click.option("--json", "as_json", is_flag=True)
 def escalations_list(status: Optional[str], as_json: bool) -> None:
     """List questions, oldest first."""
-    records = _store().list(status=status)
+    store = _store()
+    records = store.list(status=status)
+    _audit(store, "listed", "", f"{len(records)} questions, status {status or 'any'}")
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in records], ensure_ascii=False, indent=2))
         return
@@ -273,9 +283,11 @@ def escalations_list(status: Optional[str], as_json: bool) -> None:
 @click.argument("reference")
 def escalations_show(reference: str) -> None:
     """Show one question and its answer."""
-    record = _store().get(reference)
+    store = _store()
+    record = store.get(reference)
     if record is None:
         raise click.ClickException(f"No escalation {reference}")
+    _audit(store, "viewed", record.reference, "command line")
     click.echo(json.dumps(record.as_dict(), ensure_ascii=False, indent=2))
 
 
@@ -285,10 +297,18 @@ def escalations_show(reference: str) -> None:
 @click.option("--by", "caseworker", default="cli", help="Caseworker name for the record.")
 def escalations_answer(reference: str, text: str, caseworker: str) -> None:
     """Answer a question; the participant sees it with `escalation_status`."""
+    from bot.escalations.store import ClosedError
+
+    store = _store()
     try:
-        record = _store().answer(reference, text, caseworker)
+        record = store.answer(reference, text, caseworker)
     except KeyError:
         raise click.ClickException(f"No escalation {reference}") from None
+    except ClosedError:
+        _audit(store, "answer_refused", reference, f"as {caseworker}; the question is closed")
+        raise click.ClickException(f"{reference} is closed and takes no answer; nothing was "
+                                   "sent. The participant can ask a new question.") from None
+    _audit(store, "answered", record.reference, f"as {caseworker}")
     click.echo(f"{record.reference} answered.")
 
 

@@ -4,8 +4,11 @@
   row in `web_sessions` ends 8 hours after login or 30 minutes after the last request.
 - CSRF: every POST behind the login carries the session's token; the login form itself
   (no session yet) uses a double-submit cookie.
-- Rate limit: 5 failed logins in 5 minutes, per user name and per client address, turn
-  further attempts away with 429 until the window has passed, even with the right password.
+- Rate limit (bot.accounts.logins, in the database): 5 failed logins in 5 minutes for a
+  user name, or 20 from a client address, turn further attempts away with 429 until the
+  window has passed, even with the right password. The client address is read through
+  the trusted proxies of `AMO_TRUSTED_PROXIES` (bot.web.clients).
+- Audit: every login, logout and failed login is written to the audit log.
 """
 
 from __future__ import annotations
@@ -14,20 +17,19 @@ import functools
 import hmac
 import logging
 import secrets
-import threading
-import time
-from collections import deque
 from dataclasses import dataclass
-from typing import Any, Callable, Coroutine, Deque, Dict, Iterable, Optional, Tuple
+from typing import Any, Callable, Coroutine, Dict, Optional
 from urllib.parse import quote
 
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.accounts import sessions
+from bot.accounts import audit, sessions, users
+from bot.accounts.logins import LoginLimiter
 from bot.accounts.sessions import Lifetime, WebSession
 from bot.accounts.users import User, authenticate, get_user
+from bot.web.clients import request_client
 from bot.web.context import blocking, web
 from bot.web.locale import D_
 from bot.web.pages import dashboard_page, gettext
@@ -37,61 +39,13 @@ logger = logging.getLogger(__name__)
 SESSION_COOKIE = "amo_session"
 LOGIN_CSRF_COOKIE = "amo_login_csrf"
 LIFETIME = Lifetime()
-MAX_FAILURES = 5
-WINDOW_SECONDS = 300.0
+UNKNOWN_USER = "(unknown)"
 
 WRONG_LOGIN = D_("Wrong user name or password.")
 TOO_MANY = D_("Too many failed logins. Wait %(minutes)s minutes and try again.")
 FORM_EXPIRED = D_("This form has expired or was sent from another site. Reload the page and try again.")
 
 Handler = Callable[..., Coroutine[Any, Any, HTTPResponse]]
-
-
-class LoginLimiter:
-    """Counts failed logins per key in a sliding window (in memory: one web process)."""
-
-    def __init__(self, max_failures: int = MAX_FAILURES, window: float = WINDOW_SECONDS,
-                 clock: Callable[[], float] = time.monotonic, max_keys: int = 10000):
-        self.max_failures = max_failures
-        self.window = window
-        self.clock = clock
-        self.max_keys = max_keys
-        self._failures: Dict[str, Deque[float]] = {}
-        self._lock = threading.Lock()
-
-    @staticmethod
-    def keys(username: str, address: str) -> Tuple[str, str]:
-        return f"user:{username.strip().casefold()}", f"ip:{address}"
-
-    def _recent(self, key: str, now: float) -> Deque[float]:
-        times = self._failures.get(key, deque())
-        while times and now - times[0] >= self.window:
-            times.popleft()
-        return times
-
-    def retry_after(self, keys: Iterable[str]) -> float:
-        """Seconds until an attempt is allowed again; 0 when it is allowed now."""
-        now = self.clock()
-        with self._lock:
-            waits = [self.window - (now - times[0]) for key in keys
-                     if len(times := self._recent(key, now)) >= self.max_failures]
-        return max(waits, default=0.0)
-
-    def failed(self, keys: Iterable[str]) -> None:
-        now = self.clock()
-        with self._lock:
-            if len(self._failures) >= self.max_keys:
-                # Forget the keys whose window has passed, so that a flood of made-up
-                # user names cannot grow this without bound.
-                self._failures = {k: v for k, v in self._failures.items() if self._recent(k, now)}
-            for key in keys:
-                times = self._recent(key, now)
-                times.append(now)
-                self._failures[key] = times
-
-    def succeeded(self, username: str) -> None:
-        with self._lock:
-            self._failures.pop(self.keys(username, "")[0], None)
 
 
 @dataclass(frozen=True)
@@ -167,6 +121,16 @@ def _set_cookie(resp: HTTPResponse, request: Request, name: str, value: str, pat
 bp = Blueprint("auth", url_prefix="/dashboard")
 
 
+def _record_failure(store: Any, username: str, address: str) -> None:
+    """A failed login in the audit log, under the name only if such an account exists:
+    what someone typed into the name field may be a password, and is not kept."""
+    known = bool(username) and users.exists(store, username)
+    audit.record(store, username if known else UNKNOWN_USER, "login_failed", "",
+                 f"from {address}")
+    logger.warning("Failed login of %s from %s", "an existing account" if known else
+                   "an unknown user name", address)
+
+
 def _login_page(request: Request, status: int = 200, error: str = "",
                 headers: Optional[Dict[str, str]] = None, **params: Any) -> HTTPResponse:
     token = request.cookies.get(LOGIN_CSRF_COOKIE) or ""
@@ -199,25 +163,25 @@ async def login(request: Request) -> HTTPResponse:
         return _login_page(request, status=403, error=FORM_EXPIRED)
     username = (request.form.get("username") or "").strip()[:64]
     password = request.form.get("password") or ""
-    limiter: LoginLimiter = request.app.ctx.login_limiter
-    keys = limiter.keys(username, request.ip)
-    wait = limiter.retry_after(keys)
+    store = context.services.escalations
+    limiter = LoginLimiter(store.database)
+    address = request_client(request, context.settings.trusted_proxies)
+    wait = await blocking(limiter.retry_after, username, address)
     if wait > 0:
-        logger.warning("Login of %r from %s refused: too many failures", username, request.ip)
+        logger.warning("Login from %s refused: too many failures", address)
         minutes = max(1, round(wait / 60))
         return _login_page(request, status=429, error=TOO_MANY, minutes=minutes,
                            headers={"Retry-After": str(int(wait) + 1)})
-    user = await blocking(authenticate, context.services.escalations, username, password) \
-        if username and password else None
+    user = await blocking(authenticate, store, username, password) if username else None
     if user is None:
-        limiter.failed(keys)
-        logger.warning("Failed login of %r from %s", username, request.ip)
+        await blocking(limiter.failed, username, address)
+        await blocking(_record_failure, store, username, address)
         return _login_page(request, status=401, error=WRONG_LOGIN)
-    limiter.succeeded(username)
-    store = context.services.escalations
+    await blocking(limiter.succeeded, username)
     await blocking(sessions.purge_expired, store, LIFETIME)
     session_id, _session = await blocking(sessions.start, store, user.username)
-    logger.info("%s logged in from %s", user.username, request.ip)
+    await blocking(audit.record, store, user.username, "login", "", f"from {address}")
+    logger.info("%s logged in from %s", user.username, address)
     resp = response.redirect(safe_next(request.form.get("next")), status=303)
     _set_cookie(resp, request, SESSION_COOKIE, session_id, "/dashboard",
                 int(LIFETIME.absolute.total_seconds()))
@@ -230,7 +194,9 @@ async def login(request: Request) -> HTTPResponse:
 async def logout(request: Request) -> HTTPResponse:
     """Ends the session here and in the database."""
     caseworker: Caseworker = request.ctx.caseworker
-    await blocking(sessions.end, web(request).services.escalations, caseworker.session_id)
+    store = web(request).services.escalations
+    await blocking(sessions.end, store, caseworker.session_id)
+    await blocking(audit.record, store, caseworker.user.username, "logout", "")
     resp = response.redirect("/dashboard/login", status=303)
     _set_cookie(resp, request, SESSION_COOKIE, "", "/dashboard", 0)
     return resp

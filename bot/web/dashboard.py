@@ -17,7 +17,7 @@ from sanic.response import HTTPResponse
 from bot.accounts import audit
 from bot.escalations.canned import CANNED_ANSWERS
 from bot.escalations.queue import STATUSES, Filters, facets, queue, visible
-from bot.escalations.store import ConflictError, Escalation, EscalationStore
+from bot.escalations.store import ClosedError, ConflictError, Escalation, EscalationStore
 from bot.language.supported import BY_CODE, is_rtl
 from bot.web.auth import Caseworker, login_required, safe_next
 from bot.web.context import blocking, web
@@ -36,6 +36,7 @@ CONFLICT = D_("Someone else answered this question while you were writing, so yo
 EMPTY_ANSWER = D_("Write an answer, or pick a prepared answer.")
 TOO_LONG = D_("The answer is too long: at most %(max)s characters.")
 NOT_FOUND = D_("There is no question %(reference)s that you can see.")
+CLOSED = D_("This question is closed, so it takes no answer: your answer was NOT sent. Your text is shown below. If the participant still needs it, they can ask a new question.")
 
 bp = Blueprint("dashboard", url_prefix="/dashboard")
 
@@ -165,6 +166,11 @@ async def answer(request: Request, reference: str) -> HTTPResponse:
     try:
         await blocking(services.escalations.answer, record.reference, text, username,
                        expected_version=version)
+    except ClosedError:
+        await blocking(audit.record, services.escalations, username, "answer_refused",
+                       record.reference, "the question is closed")
+        current = await _visible(request, reference) or record
+        return await _detail(request, current, status=409, error=CLOSED, draft=text)
     except ConflictError:
         await blocking(audit.record, services.escalations, username, "answer_conflict",
                        record.reference, f"form version {version}")

@@ -51,3 +51,23 @@ def test_escalations_and_users(services):
     assert added.exit_code == 0, added.output
     short = runner.invoke(main, ["users", "add", "per", "--role", "admin", "--password", "short"])
     assert short.exit_code == 1 and "at least 10" in short.output
+
+
+def test_cli_reads_and_answers_are_audited_and_a_closed_question_is_refused(services):
+    import getpass
+
+    from bot.accounts import audit
+
+    runner = CliRunner()
+    record = services.escalations.record("s2", "nb", "Hvor er kurset?")
+    assert runner.invoke(main, ["escalations", "list"]).exit_code == 0
+    assert runner.invoke(main, ["escalations", "show", record.reference]).exit_code == 0
+    assert runner.invoke(main, ["escalations", "answer", record.reference, "I Oslo.", "--by", "anna"]).exit_code == 0
+    services.escalations.close(record.reference)
+    refused = runner.invoke(main, ["escalations", "answer", record.reference, "Nytt svar"])
+    assert refused.exit_code == 1 and "is closed and takes no answer" in refused.output
+    assert services.escalations.get(record.reference).answer == "I Oslo."
+    me = f"cli:{getpass.getuser()}"
+    entries = [(e.username, e.action, e.reference) for e in reversed(audit.entries(services.escalations))]
+    assert entries == [(me, "listed", ""), (me, "viewed", record.reference),
+                       (me, "answered", record.reference), (me, "answer_refused", record.reference)]

@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, List
 
 import pytest
 
-from bot.accounts.users import add_user
+from bot.accounts.users import hash_password, users
+from bot.escalations.store import EscalationStore
 from tests.bot.web.server import WebServer, start_web
 
 PASSWORD = "correct horse battery"
+
+
+@functools.lru_cache(maxsize=1)
+def password_hash() -> str:
+    """One real scrypt hash of PASSWORD for every test account (each costs a fraction of a second)."""
+    return hash_password(PASSWORD)
+
+
+def add_account(store: EscalationStore, username: str, role: str, offices: List[str]) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(users.insert().values(username=username, password_hash=password_hash(),
+                                           role=role, offices=",".join(offices)))
 
 
 @pytest.fixture
 def web(tmp_path: Path) -> Iterator[WebServer]:
     """The web app on a free port, Rasa unreachable; users anna (oslo), per (vestland), root (admin)."""
     with start_web(tmp_path / "var") as server:
-        add_user(server.store, "anna", PASSWORD, "caseworker", ["oslo"])
-        add_user(server.store, "per", PASSWORD, "caseworker", ["vestland"])
-        add_user(server.store, "root", PASSWORD, "admin", [])
+        add_account(server.store, "anna", "caseworker", ["oslo"])
+        add_account(server.store, "per", "caseworker", ["vestland"])
+        add_account(server.store, "root", "admin", [])
         yield server

@@ -113,6 +113,22 @@ def test_a_concurrent_answer_is_reported_never_overwritten(web: WebServer) -> No
     assert stored is not None and stored.answer == "Svar fra Per"
 
 
+def test_a_question_closed_while_writing_takes_no_answer(web: WebServer) -> None:
+    record = web.store.record("web-participant-1", "nb", "Når starter kurset?", channel="web", office="oslo")
+    anna = logged_in(web, "anna")
+    form = anna.get(f"/dashboard/e/{record.reference}")
+    web.store.close(record.reference)  # a colleague resolves it meanwhile
+    response = anna.post(f"/dashboard/e/{record.reference}/answer",
+                         {"csrf_token": form.csrf_token(), "version": str(record.version),
+                          "answer": "Annas svar"})
+    assert response.status == 409
+    assert "Dette spørsmålet er lukket" in response.text and "Annas svar" in response.text
+    stored = web.store.get(record.reference)
+    assert stored is not None and stored.answer is None and stored.status == "closed"
+    actions = [(e.username, e.action) for e in audit.entries(web.store, record.reference)]
+    assert ("anna", "answer_refused") in actions and ("anna", "answered") not in actions
+
+
 def test_assign_and_close(web: WebServer) -> None:
     record = web.store.record("web-participant-1", "nb", "Spørsmål", channel="web", office="oslo")
     anna = logged_in(web, "anna")
