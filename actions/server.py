@@ -22,7 +22,8 @@ def main() -> None:
     except Exception as exc:  # the server still starts; actions apologise and the admin sees why
         logger.error("The content catalogue could not be loaded: %s", exc)
     services.languages.warm_up()
-    threading.Thread(target=housekeeping, args=(services,), daemon=True, name="housekeeping").start()
+    threading.Thread(target=housekeeping, daemon=True, name="housekeeping",
+                     args=(lambda: services.escalations, settings.escalation_retention_days)).start()
     from rasa_sdk.endpoint import run
 
     run("actions", port=settings.actions_port)

@@ -1,8 +1,9 @@
 """The database: one engine per process, the tables' shared metadata, migrations, UTC times.
 
-Every table (questions, accounts, dashboard sessions, failed logins, the audit log) is defined on
-`metadata` in the module that owns it; `load_tables()` imports those modules by name, so
-nothing registers a table as a side effect of some other import. `Database.upgrade()`
+Every table (questions, accounts, dashboard sessions, failed logins, the audit log) is
+defined on `metadata` in the module that owns it; `bot.tables.load_tables()` imports those
+modules by name, so nothing registers a table as a side effect of some other import.
+`Database.upgrade()`
 brings any database to the newest schema with the Alembic migrations in `migrations/`;
 every process calls it at start, so a second process finding the work done is normal.
 New revision: `.venv/bin/alembic -c bot/migrations/alembic.ini revision -m "what changes"`.
@@ -50,14 +51,6 @@ class UTCDateTime(sa.types.TypeDecorator):
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
-
-
-def load_tables() -> sa.MetaData:
-    """The metadata with every table of the project registered (for migrations and tests)."""
-    from bot.accounts import audit, logins, sessions, users  # noqa: F401
-    from bot.escalations import store  # noqa: F401
-
-    return metadata
 
 
 class Database:

@@ -9,10 +9,11 @@ from typing import Optional
 
 from bot.config import Settings, get_settings
 from bot.content.store import CatalogueStore
-from bot.db import Database, load_tables
+from bot.db import Database
 from bot.escalations.store import EscalationStore
 from bot.i18n.catalogs import Translator, get_translator
 from bot.language.identify import LanguageIdentifier, get_identifier
+from bot.tables import load_tables
 
 
 class Services:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from bot.db import load_tables
+from bot.tables import load_tables
 
 connection = context.config.attributes.get("connection")
 if connection is None:

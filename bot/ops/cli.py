@@ -55,8 +55,9 @@ def _prepare(settings: Settings) -> Path:
               help="Two Rasa and two action servers behind nginx, PostgreSQL stores, Redis lock store.")
 def run(no_train: bool, production: bool) -> None:
     """Start the Rasa server, the action server and the web pages; Ctrl-C stops all."""
-    from bot.ops.supervisor import PortTaken, Supervisor, check_ports, commands
+    from bot.ops.supervisor import Supervisor, commands
     from bot.ops.training import latest_model
+    from bot.ports import PortTaken, check_ports
 
     settings = _settings()
     try:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -12,7 +11,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, TextIO
+from typing import Dict, List, Optional, TextIO
 
 from bot.config import Settings
 
@@ -22,32 +21,6 @@ QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "SQLALCHEMY_SILENCE_UBER_WARNING
 
 COLOURS = ("\033[36m", "\033[35m", "\033[33m", "\033[32m")
 RESET = "\033[0m"
-
-
-class PortTaken(Exception):
-    pass
-
-
-def port_free(host: str, port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind((host, port))
-        except OSError:
-            return False
-    return True
-
-
-def check_ports(settings: Settings, names: Sequence[str]) -> None:
-    ports = {"rasa": (settings.rasa_port, "AMO_RASA_PORT"),
-             "actions": (settings.actions_port, "AMO_ACTIONS_PORT"),
-             "web": (settings.web_port, "AMO_WEB_PORT")}
-    for name in names:
-        if name in ports:
-            port, variable = ports[name]
-            if not port_free(settings.host, port):
-                raise PortTaken(f"Port {port} ({name}) is already in use. Stop the other program, "
-                                f"or choose another port, e.g. {variable}={port + 100} make run")
 
 
 def endpoint_lines(settings: Settings) -> List[str]:

@@ -97,7 +97,7 @@ def create_app(settings: Optional[Settings] = None, services: Optional[Services]
 
 def main() -> None:
     """Serves the app on the configured host and web port (`python -m bot.web`)."""
-    from bot.ops.supervisor import PortTaken, check_ports
+    from bot.ports import PortTaken, check_ports
 
     settings = get_settings()
     try:

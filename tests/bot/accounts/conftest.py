@@ -9,7 +9,8 @@ from typing import Iterator
 import pytest
 import sqlalchemy as sa
 
-from bot.db import Database, load_tables
+from bot.db import Database
+from bot.tables import load_tables
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 

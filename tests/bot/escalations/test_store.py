@@ -31,7 +31,7 @@ def store(request, tmp_path):
 
     store = EscalationStore(url)
     if request.param == "postgresql":
-        from bot.db import load_tables
+        from bot.tables import load_tables
 
         load_tables().drop_all(store.engine)  # a clean schema for every test
         with store.engine.begin() as conn:
@@ -127,7 +127,8 @@ def test_a_database_of_an_older_version_gets_the_new_columns(tmp_path):
 def test_migrations_bring_an_empty_database_to_the_newest_schema(tmp_path):
     from alembic.script import ScriptDirectory
 
-    from bot.db import alembic_config, current, load_tables
+    from bot.db import alembic_config, current
+    from bot.tables import load_tables
 
     store = EscalationStore(f"sqlite:///{tmp_path / 'fresh.db'}")
     store.create_schema()
