@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: setup run run-production test bench load lint translations content-check clean
+.PHONY: setup run run-production test test-fast test-e2e bench load lint translations content-check clean
 
 $(STAMP): pyproject.toml
 	@py=$$(scripts/find-python.sh) || exit 1; \
@@ -26,9 +26,19 @@ run: $(STAMP)
 run-production: $(STAMP)
 	@$(BIN)/amo-bot run --production
 
+# `make test` runs both tiers, everything CI needs. The e2e tier (pytest marker `e2e`:
+# tests/e2e and every test that trains the model or starts servers) can run alone.
 test: $(STAMP)
 	@$(BIN)/amo-bot translations compile
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: $(STAMP)
+	@$(BIN)/amo-bot translations compile
+	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
+
+test-e2e: $(STAMP)
+	@$(BIN)/amo-bot translations compile
+	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	@$(BIN)/amo-bot setup

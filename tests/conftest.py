@@ -111,3 +111,14 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBot]:
     """The bot shared by the end-to-end tests of a run."""
     with start_bot(tmp_path_factory.mktemp("bot")) as running:
         yield running
+
+
+E2E = Path(__file__).resolve().parent / "e2e"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The e2e tier: tests/e2e, and every test that needs the model or the running bot."""
+    for item in items:
+        if (E2E in item.path.parents or item.get_closest_marker("model")
+                or "bot" in getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.e2e)

@@ -42,6 +42,7 @@ from tests.bot.channels.fake_bot_api import (
     text_update,
     voice_update,
 )
+from tests.bot.web.server import WebServer, start_web
 from tests.conftest import free_port
 
 T = get_translator(PROJECT_ROOT / "translations")
@@ -225,6 +226,7 @@ def log_lines(output: str) -> List[str]:
     return [line for line in output.splitlines() if line.strip()]
 
 
+@pytest.mark.e2e
 def test_missing_token_exits_cleanly_with_one_log_line(tmp_path: Path) -> None:
     channel = Channel({"TELEGRAM_TOKEN": "", "AMO_VAR_DIR": str(tmp_path)}, tmp_path / "log")
     assert channel.wait() == 0
@@ -233,6 +235,7 @@ def test_missing_token_exits_cleanly_with_one_log_line(tmp_path: Path) -> None:
     assert "TELEGRAM_TOKEN is not set" in lines[0]
 
 
+@pytest.mark.e2e
 def test_rejected_token_exits_cleanly_with_one_log_line(fake: FakeBotApi, tmp_path: Path) -> None:
     fake.rejected_tokens.add(TOKEN)
     channel = Channel(channel_env(fake, tmp_path, free_port()), tmp_path / "log")
@@ -246,6 +249,7 @@ def test_rejected_token_exits_cleanly_with_one_log_line(fake: FakeBotApi, tmp_pa
     assert fake.calls_of("getMe", status=401)
 
 
+@pytest.mark.e2e
 def test_rasa_down_gets_an_apology_in_the_users_language(fake: FakeBotApi, tmp_path: Path) -> None:
     channel = Channel(channel_env(fake, tmp_path, free_port()), tmp_path / "log")
     try:
@@ -258,6 +262,7 @@ def test_rasa_down_gets_an_apology_in_the_users_language(fake: FakeBotApi, tmp_p
         assert channel.stop() == 0, channel.output()
 
 
+@pytest.mark.e2e
 def test_webhook_mode_takes_updates_with_the_secret_only(fake: FakeBotApi, tmp_path: Path) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}/telegram/hook"
@@ -318,6 +323,16 @@ def telegram(bot: Any, fake_api: FakeBotApi, tmp_path_factory: pytest.TempPathFa
         (PROJECT_ROOT / "tests" / "artifacts").mkdir(exist_ok=True)
         (PROJECT_ROOT / "tests" / "artifacts" / "telegram.log").write_text(channel.output())
         assert code == 0, channel.output()
+
+
+@pytest.fixture(scope="module")
+def site(bot: Any) -> Iterator[WebServer]:
+    """`python -m bot.web` in front of the session's bot, one for the module."""
+    settings = bot.settings
+    env = {"AMO_RASA_PORT": str(settings.rasa_port), "AMO_ACTIONS_PORT": str(settings.actions_port),
+           "AMO_CONTENT_DIR": str(settings.content_dir), "AMO_TRACKER_STORE_URL": "memory"}
+    with start_web(settings.var_dir, env) as server:
+        yield server
 
 
 def say(api: FakeBotApi, chat: int, text: str, language_code: Optional[str] = "uk",
@@ -448,10 +463,8 @@ def _plain(text: str) -> str:
     ("مرحبا، كم مدة دورة التنظيف؟", "ar"),
     ("what do I do if my boss at the praksisplass treats me badly?", "en"),
 ])
-def test_rest_telegram_and_web_chat_give_the_same_answer(bot: Any, telegram: FakeBotApi,
+def test_rest_telegram_and_web_chat_give_the_same_answer(bot: Any, telegram: FakeBotApi, site: WebServer,
                                                          message: str, language: str) -> None:
-    from tests.bot.web.server import start_web
-
     rest = _plain(" ".join(r.get("text") or "" for r in bot.say(f"parity-rest-{next(CHATS)}", message, language)))
     chat = next(CHATS)
     before = len(telegram.messages_to(chat))
@@ -459,11 +472,7 @@ def test_rest_telegram_and_web_chat_give_the_same_answer(bot: Any, telegram: Fak
     telegram.wait_for(lambda: _plain(" ".join(m.params["text"] for m in telegram.messages_to(chat)[before:])) == rest
                       or len(telegram.messages_to(chat)) > before + 5, timeout=30, what="the Telegram reply")
     via_telegram = _plain(" ".join(m.params["text"] for m in telegram.messages_to(chat)[before:]))
-    settings = bot.settings
-    env = {"AMO_RASA_PORT": str(settings.rasa_port), "AMO_ACTIONS_PORT": str(settings.actions_port),
-           "AMO_CONTENT_DIR": str(settings.content_dir), "AMO_TRACKER_STORE_URL": "memory"}
-    with start_web(settings.var_dir, env) as site:
-        reply = site.client().post_json("/chat/send", {"sender": f"web-parity{next(CHATS):08d}",
-                                                       "message": message, "language": language})
+    reply = site.client().post_json("/chat/send", {"sender": f"web-parity{next(CHATS):08d}",
+                                                   "message": message, "language": language})
     via_web = _plain(" ".join(r["text"] for r in reply.json()["replies"]))
     assert rest and via_telegram == rest and via_web == rest

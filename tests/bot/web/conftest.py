@@ -1,4 +1,4 @@
-"""Fixtures of the web tests: a fresh web app per test, with a caseworker in Oslo and an admin."""
+"""Fixtures of the web tests: a fresh in-process web app per test, with a caseworker in Oslo and an admin."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from bot.accounts.users import hash_password, users
 from bot.escalations.store import EscalationStore
-from tests.bot.web.server import WebServer, start_web
+from tests.bot.web.server import WebApp, web_app
 
 PASSWORD = "correct horse battery"
 
@@ -28,9 +28,9 @@ def add_account(store: EscalationStore, username: str, role: str, offices: List[
 
 
 @pytest.fixture
-def web(tmp_path: Path) -> Iterator[WebServer]:
-    """The web app on a free port, Rasa unreachable; users anna (oslo), per (vestland), root (admin)."""
-    with start_web(tmp_path / "var") as server:
+def web(tmp_path: Path) -> Iterator[WebApp]:
+    """The web app in this process, Rasa unreachable; users anna (oslo), per (vestland), root (admin)."""
+    with web_app(tmp_path / "var") as server:
         add_account(server.store, "anna", "caseworker", ["oslo"])
         add_account(server.store, "per", "caseworker", ["vestland"])
         add_account(server.store, "root", "admin", [])

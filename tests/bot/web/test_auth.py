@@ -11,7 +11,7 @@ from bot.accounts import audit
 from bot.accounts.sessions import web_sessions
 from bot.web.auth import safe_next
 from tests.bot.web.conftest import PASSWORD, add_account
-from tests.bot.web.server import Client, WebServer, start_web
+from tests.bot.web.server import Client, WebApp, web_app
 
 
 def login_via(client: Client, username: str, password: str, forwarded_for: str) -> int:
@@ -24,13 +24,13 @@ def login_via(client: Client, username: str, password: str, forwarded_for: str) 
         "X-Forwarded-For": forwarded_for}).status
 
 
-def test_dashboard_needs_a_login(web: WebServer) -> None:
+def test_dashboard_needs_a_login(web: WebApp) -> None:
     response = web.client().get("/dashboard/")
     assert response.status == 303
     assert response.location.startswith("/dashboard/login?next=")
 
 
-def test_login_sets_an_httponly_lax_session_cookie(web: WebServer) -> None:
+def test_login_sets_an_httponly_lax_session_cookie(web: WebApp) -> None:
     client = web.client()
     response = client.login("anna", PASSWORD)
     assert response.status == 303 and response.location == "/dashboard/"
@@ -39,7 +39,7 @@ def test_login_sets_an_httponly_lax_session_cookie(web: WebServer) -> None:
     assert client.get("/dashboard/").status == 200
 
 
-def test_login_without_the_form_token_is_refused(web: WebServer) -> None:
+def test_login_without_the_form_token_is_refused(web: WebApp) -> None:
     client = web.client()
     client.get("/dashboard/login")
     response = client.post("/dashboard/login", {"username": "anna", "password": PASSWORD})
@@ -47,7 +47,7 @@ def test_login_without_the_form_token_is_refused(web: WebServer) -> None:
     assert client.get("/dashboard/").status == 303  # not logged in
 
 
-def test_posts_without_the_session_token_change_nothing(web: WebServer) -> None:
+def test_posts_without_the_session_token_change_nothing(web: WebApp) -> None:
     record = web.store.record("web-participant-1", "nb", "Når starter kurset?", channel="web",
                               office="oslo")
     client = web.client()
@@ -63,7 +63,7 @@ def test_posts_without_the_session_token_change_nothing(web: WebServer) -> None:
     assert unchanged.status == "open" and unchanged.answer is None and unchanged.assigned_to is None
 
 
-def test_five_failures_for_a_user_lock_further_attempts_with_429(web: WebServer) -> None:
+def test_five_failures_for_a_user_lock_further_attempts_with_429(web: WebApp) -> None:
     client = web.client()
     for _ in range(5):
         assert client.login("anna", "wrong password!").status == 401
@@ -75,7 +75,7 @@ def test_five_failures_for_a_user_lock_further_attempts_with_429(web: WebServer)
 
 
 def test_behind_a_trusted_proxy_one_users_typos_lock_only_that_user(tmp_path: Path) -> None:
-    with start_web(tmp_path / "var", {"AMO_TRUSTED_PROXIES": "127.0.0.1"}) as site:
+    with web_app(tmp_path / "var", {"AMO_TRUSTED_PROXIES": "127.0.0.1"}) as site:
         add_account(site.store, "anna", "caseworker", ["oslo"])
         add_account(site.store, "per", "caseworker", ["oslo"])
         office = "203.0.113.7"  # every caseworker of the office comes through the same proxy
@@ -87,7 +87,7 @@ def test_behind_a_trusted_proxy_one_users_typos_lock_only_that_user(tmp_path: Pa
         assert len(failures) == 5 and all(e.detail == f"from {office}" for e in failures)
 
 
-def test_a_forged_forwarded_for_header_does_not_escape_the_limit(web: WebServer) -> None:
+def test_a_forged_forwarded_for_header_does_not_escape_the_limit(web: WebApp) -> None:
     """No trusted proxies: the header is ignored, every attempt counts on the real address."""
     for index in range(2):
         assert login_via(web.client(), "anna", "wrong password!", f"192.0.2.{index}") == 401
@@ -95,9 +95,9 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_limit(web: WebServer)
     assert [e.detail for e in failures] == ["from 127.0.0.1"] * 2
 
 
-def test_the_limit_holds_across_two_web_processes(tmp_path: Path) -> None:
+def test_the_limit_holds_across_two_web_apps(tmp_path: Path) -> None:
     database = {"AMO_DATABASE_URL": f"sqlite:///{tmp_path / 'shared.db'}"}
-    with start_web(tmp_path / "one", database) as one, start_web(tmp_path / "two", database) as two:
+    with web_app(tmp_path / "one", database) as one, web_app(tmp_path / "two", database) as two:
         add_account(one.store, "anna", "caseworker", ["oslo"])
         for _ in range(3):
             assert one.client().login("anna", "wrong password!").status == 401
@@ -107,7 +107,7 @@ def test_the_limit_holds_across_two_web_processes(tmp_path: Path) -> None:
         assert two.client().login("anna", PASSWORD).status == 429
 
 
-def test_logins_logouts_and_failures_are_audited(web: WebServer) -> None:
+def test_logins_logouts_and_failures_are_audited(web: WebApp) -> None:
     client = web.client()
     assert client.login("anna", "wrong password!").status == 401
     assert client.login("my secret password", "oops").status == 401  # a password in the name field
@@ -123,7 +123,7 @@ def test_logins_logouts_and_failures_are_audited(web: WebServer) -> None:
     assert "my secret password" not in dump
 
 
-def test_session_ends_after_30_idle_minutes(web: WebServer) -> None:
+def test_session_ends_after_30_idle_minutes(web: WebApp) -> None:
     client = web.client()
     client.login("anna", PASSWORD)
     assert client.get("/dashboard/").status == 200
@@ -132,14 +132,14 @@ def test_session_ends_after_30_idle_minutes(web: WebServer) -> None:
     assert response.status == 303 and "/dashboard/login" in response.location
 
 
-def test_session_ends_8_hours_after_login_even_when_active(web: WebServer) -> None:
+def test_session_ends_8_hours_after_login_even_when_active(web: WebApp) -> None:
     client = web.client()
     client.login("anna", PASSWORD)
     _age_sessions(web, created=dt.timedelta(hours=8, minutes=1), last_seen=dt.timedelta(minutes=1))
     assert client.get("/dashboard/").status == 303
 
 
-def test_logout_ends_the_session_on_the_server(web: WebServer) -> None:
+def test_logout_ends_the_session_on_the_server(web: WebApp) -> None:
     client = web.client()
     client.login("anna", PASSWORD)
     stolen = client.cookie("amo_session")
@@ -149,7 +149,7 @@ def test_logout_ends_the_session_on_the_server(web: WebServer) -> None:
     assert replay.request("GET", "/dashboard/", headers={"Cookie": f"amo_session={stolen}"}).status == 303
 
 
-def test_session_ids_are_stored_hashed(web: WebServer) -> None:
+def test_session_ids_are_stored_hashed(web: WebApp) -> None:
     client = web.client()
     client.login("anna", PASSWORD)
     with web.store.engine.connect() as conn:
@@ -163,7 +163,7 @@ def test_login_redirect_stays_on_the_dashboard() -> None:
         assert safe_next(target) == "/dashboard"
 
 
-def _age_sessions(web: WebServer, created: dt.timedelta = dt.timedelta(0),
+def _age_sessions(web: WebApp, created: dt.timedelta = dt.timedelta(0),
                   last_seen: dt.timedelta = dt.timedelta(0)) -> None:
     now = dt.datetime.now(dt.timezone.utc)
     with web.store.engine.begin() as conn:

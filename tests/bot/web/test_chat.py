@@ -7,10 +7,10 @@ import re
 from bot.channels.texts import SERVER_DOWN, WEB_SEND
 from bot.i18n.catalogs import get_translator
 from bot.language.supported import LANGUAGES
-from tests.bot.web.server import WebServer
+from tests.bot.web.server import WebApp
 
 
-def test_page_lists_every_language_in_its_own_script(web: WebServer) -> None:
+def test_page_lists_every_language_in_its_own_script(web: WebApp) -> None:
     page = web.client().get("/")
     assert page.status == 200
     for lang in LANGUAGES:
@@ -20,14 +20,14 @@ def test_page_lists_every_language_in_its_own_script(web: WebServer) -> None:
     assert "https://" not in page.text.split("</head>")[0]  # no CDN: every asset is ours
 
 
-def test_arabic_page_is_right_to_left_and_translated(web: WebServer) -> None:
+def test_arabic_page_is_right_to_left_and_translated(web: WebApp) -> None:
     page = web.client().get("/?lang=ar").text
     assert '<html lang="ar" dir="rtl">' in page
     send = get_translator(web.settings.translations_dir).gettext("ar", WEB_SEND)
     assert f">{send}</button>" in page
 
 
-def test_rasa_down_gives_503_with_the_apology_in_the_chosen_language(web: WebServer) -> None:
+def test_rasa_down_gives_503_with_the_apology_in_the_chosen_language(web: WebApp) -> None:
     response = web.client().post_json("/chat/send", {"sender": "web-0123456789", "message": "hei",
                                                      "language": "ti"})
     assert response.status == 503
@@ -37,7 +37,7 @@ def test_rasa_down_gives_503_with_the_apology_in_the_chosen_language(web: WebSer
     assert body["message"] != SERVER_DOWN
 
 
-def test_send_checks_its_input(web: WebServer) -> None:
+def test_send_checks_its_input(web: WebApp) -> None:
     client = web.client()
     assert client.post_json("/chat/send", {"sender": "x", "message": "hei"}).status == 400
     assert client.post_json("/chat/send", {"sender": "web-0123456789", "message": ""}).status == 400
@@ -46,7 +46,7 @@ def test_send_checks_its_input(web: WebServer) -> None:
     assert form.status == 400  # only JSON: a cross-site form cannot post here
 
 
-def test_answers_are_those_of_this_sender_on_the_web(web: WebServer) -> None:
+def test_answers_are_those_of_this_sender_on_the_web(web: WebApp) -> None:
     mine = web.store.record("web-me-000001", "ar", "سؤال", channel="web", office="oslo")
     web.store.record("web-me-000001", "ar", "لم يُجب بعد", channel="web", office="oslo")
     other = web.store.record("web-other-0001", "nb", "Annen", channel="web", office="oslo")

@@ -10,18 +10,18 @@ from bot.accounts import audit
 from bot.escalations.canned import CANNED_ANSWERS
 from bot.i18n.catalogs import get_translator
 from tests.bot.web.conftest import PASSWORD
-from tests.bot.web.server import Client, WebServer
+from tests.bot.web.server import Client, WebApp
 
 SCRIPT = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 
 
-def logged_in(web: WebServer, username: str) -> Client:
+def logged_in(web: WebApp, username: str) -> Client:
     client = web.client()
     assert client.login(username, PASSWORD).status == 303
     return client
 
 
-def test_caseworker_sees_only_own_offices_and_gets_404_for_another(web: WebServer) -> None:
+def test_caseworker_sees_only_own_offices_and_gets_404_for_another(web: WebApp) -> None:
     oslo = web.store.record("web-participant-1", "nb", "Spørsmål fra Oslo", channel="web", office="oslo")
     bergen = web.store.record("web-participant-2", "nb", "Spørsmål fra Bergen", channel="web", office="vestland")
     nowhere = web.store.record("web-participant-3", "nb", "Uten kontor", channel="web")
@@ -43,7 +43,7 @@ def test_caseworker_sees_only_own_offices_and_gets_404_for_another(web: WebServe
     assert untouched is not None and untouched.answer is None and untouched.status == "open"
 
 
-def test_admin_sees_every_office(web: WebServer) -> None:
+def test_admin_sees_every_office(web: WebApp) -> None:
     bergen = web.store.record("web-participant-2", "nb", "Spørsmål fra Bergen", channel="web", office="vestland")
     nowhere = web.store.record("web-participant-3", "nb", "Uten kontor", channel="web")
     root = logged_in(web, "root")
@@ -51,7 +51,7 @@ def test_admin_sees_every_office(web: WebServer) -> None:
     assert bergen.reference in queue and nowhere.reference in queue
 
 
-def test_queue_is_oldest_first_with_filters(web: WebServer) -> None:
+def test_queue_is_oldest_first_with_filters(web: WebApp) -> None:
     first = web.store.record("web-p-00001", "ar", "أول سؤال", channel="web", office="oslo", course="cleaning")
     second = web.store.record("web-p-00002", "nb", "Andre", channel="web", office="oslo", urgent=True)
     anna = logged_in(web, "anna")
@@ -66,7 +66,7 @@ def test_queue_is_oldest_first_with_filters(web: WebServer) -> None:
     assert re.search(r"<time[^>]*>\s*\d+ (minutt|minutter|sekund|sekunder)", text), "age shown"
 
 
-def test_answer_is_saved_audited_and_offered_to_the_participant(web: WebServer) -> None:
+def test_answer_is_saved_audited_and_offered_to_the_participant(web: WebApp) -> None:
     record = web.store.record("web-participant-1", "nb", "Når starter kurset?", channel="web", office="oslo")
     anna = logged_in(web, "anna")
     page = anna.get(f"/dashboard/e/{record.reference}")
@@ -84,7 +84,7 @@ def test_answer_is_saved_audited_and_offered_to_the_participant(web: WebServer) 
     assert [a["answer"] for a in answers] == ["Kurset starter 11. januar."]
 
 
-def test_prepared_answer_goes_out_in_the_participants_language(web: WebServer) -> None:
+def test_prepared_answer_goes_out_in_the_participants_language(web: WebApp) -> None:
     record = web.store.record("web-participant-1", "ar", "متى يبدأ الكورس؟", channel="web", office="oslo")
     anna = logged_in(web, "anna")
     page = anna.get(f"/dashboard/e/{record.reference}")
@@ -98,7 +98,7 @@ def test_prepared_answer_goes_out_in_the_participants_language(web: WebServer) -
     assert stored is not None and stored.answer == expected
 
 
-def test_a_concurrent_answer_is_reported_never_overwritten(web: WebServer) -> None:
+def test_a_concurrent_answer_is_reported_never_overwritten(web: WebApp) -> None:
     record = web.store.record("web-participant-1", "nb", "Når starter kurset?", channel="web", office="oslo")
     web.store.answer(record.reference, "Svar fra Per", "per", expected_version=record.version)
     anna = logged_in(web, "anna")
@@ -113,7 +113,7 @@ def test_a_concurrent_answer_is_reported_never_overwritten(web: WebServer) -> No
     assert stored is not None and stored.answer == "Svar fra Per"
 
 
-def test_a_question_closed_while_writing_takes_no_answer(web: WebServer) -> None:
+def test_a_question_closed_while_writing_takes_no_answer(web: WebApp) -> None:
     record = web.store.record("web-participant-1", "nb", "Når starter kurset?", channel="web", office="oslo")
     anna = logged_in(web, "anna")
     form = anna.get(f"/dashboard/e/{record.reference}")
@@ -129,7 +129,7 @@ def test_a_question_closed_while_writing_takes_no_answer(web: WebServer) -> None
     assert ("anna", "answer_refused") in actions and ("anna", "answered") not in actions
 
 
-def test_assign_and_close(web: WebServer) -> None:
+def test_assign_and_close(web: WebApp) -> None:
     record = web.store.record("web-participant-1", "nb", "Spørsmål", channel="web", office="oslo")
     anna = logged_in(web, "anna")
     token = anna.get("/dashboard/").csrf_token()
@@ -143,7 +143,7 @@ def test_assign_and_close(web: WebServer) -> None:
     assert record.reference in anna.get("/dashboard/?status=closed").text
 
 
-def test_markup_in_a_question_is_shown_as_text(web: WebServer) -> None:
+def test_markup_in_a_question_is_shown_as_text(web: WebApp) -> None:
     record = web.store.record("web-participant-1", "nb", SCRIPT, channel="web", office="oslo")
     anna = logged_in(web, "anna")
     for path in ("/dashboard/", f"/dashboard/e/{record.reference}"):
@@ -153,7 +153,7 @@ def test_markup_in_a_question_is_shown_as_text(web: WebServer) -> None:
         assert "script-src 'self'" in page.headers["Content-Security-Policy"]
 
 
-def test_dashboard_speaks_english_on_request(web: WebServer) -> None:
+def test_dashboard_speaks_english_on_request(web: WebApp) -> None:
     anna = logged_in(web, "anna")
     assert "Spørsmål funnet" in anna.get("/dashboard/").text
     switched = anna.get("/dashboard/language/en?next=/dashboard/")
@@ -161,7 +161,7 @@ def test_dashboard_speaks_english_on_request(web: WebServer) -> None:
     assert "Questions found" in anna.get("/dashboard/").text
 
 
-def test_every_dashboard_page_needs_a_login(web: WebServer) -> None:
+def test_every_dashboard_page_needs_a_login(web: WebApp) -> None:
     record = web.store.record("web-participant-9", "nb", "Spørsmål", channel="web", office="oslo")
     stranger = web.client()
     for path in ("/dashboard/", f"/dashboard/e/{record.reference}"):
@@ -173,7 +173,7 @@ def test_every_dashboard_page_needs_a_login(web: WebServer) -> None:
     assert web.store.get(record.reference).status == "open"
 
 
-def test_sql_injection_in_filters_references_and_login_is_harmless(web: WebServer) -> None:
+def test_sql_injection_in_filters_references_and_login_is_harmless(web: WebApp) -> None:
     oslo = web.store.record("web-participant-10", "nb", "Spørsmål i Oslo", channel="web", office="oslo")
     bergen = web.store.record("web-participant-11", "nb", "Hemmelig i Bergen", channel="web", office="vestland")
     anna = logged_in(web, "anna")
@@ -186,6 +186,6 @@ def test_sql_injection_in_filters_references_and_login_is_harmless(web: WebServe
     assert web.store.get(oslo.reference) is not None and web.store.get(bergen.reference) is not None
 
 
-def stranger_cannot_log_in(web: WebServer, attack: str) -> bool:
+def stranger_cannot_log_in(web: WebApp, attack: str) -> bool:
     client = web.client()
     return client.login(attack, attack).status != 303
