@@ -41,7 +41,10 @@ class ValidateEscalationForm(FormValidationAction):
             reply.send(dispatcher)
             return {"escalation_question": None}
         masked = mask(text)
-        if masked.changed:
+        # The Rasa server masks every message at the door (bot/rasa/rest.py) and says what
+        # it masked in the message's metadata; the question then arrives masked already.
+        masked_at_door = (tracker.latest_message.get("metadata") or {}).get("masked")
+        if masked.changed or masked_at_door:
             reply.add(reply.t("I removed personal numbers or contact details from your question before storing it."))
             reply.send(dispatcher)
         return {"escalation_question": masked.text}

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from bot.db import Database, UTCDateTime, metadata, utcnow
 from bot.escalations import spool
-from bot.masking import mask
+from bot.masking import mask, mask_answer
 
 logger = logging.getLogger(__name__)
 
@@ -191,7 +191,7 @@ class EscalationStore:
                 escalations.update()
                 .where(escalations.c.reference == reference, escalations.c.version == version,
                        escalations.c.status != "closed")
-                .values(answer=mask(text).text, answered_by=caseworker, status="answered",
+                .values(answer=mask_answer(text).text, answered_by=caseworker, status="answered",
                         answered_at=utcnow(), version=version + 1))
         if result.rowcount != 1:
             latest = self.get(reference)

@@ -3,6 +3,11 @@
 The stock channel answers HTTP 500 to an empty body, `null` or `[]`. This one
 answers a clear 400 for malformed requests, trims oversized messages instead of
 failing, and passes `metadata.language` on as the language hint.
+
+It is also the door every participant text passes (the web chat and Telegram
+processes use it too): the text is masked (bot/masking.py) before Rasa sees it, so
+the NLU, the tracker store, slots filled from text and every log get the masked text
+only. The kinds of what was masked go on in `metadata.masked`, for the bot to say so.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from bot.config import get_settings
 from bot.i18n.catalogs import get_translator
 from bot.i18n.formatting import directional
 from bot.language.supported import normalise_code
+from bot.masking import mask
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +34,13 @@ APOLOGY = "Sorry, something went wrong on our side. Please try again in a moment
 
 MAX_MESSAGE_CHARS = 4000
 MAX_SENDER_CHARS = 128
+
+# Conversation ids whose prefix a process of ours owns name the channel; a caller's own
+# `metadata.channel` is never believed (it decides where caseworkers' answers are pushed).
+CHANNEL_PREFIXES = (("telegram-", "telegram"), ("web-", "web"))
+# What the channels may pass in metadata, and how long a text value may be; anything
+# else is dropped, so no participant text reaches the tracker store by that way.
+METADATA_KEYS = {"language": 16, "language_code": 16, "chat_id": 32}
 
 
 def _error(message: str, status: int = 400) -> HTTPResponse:
@@ -73,6 +86,23 @@ def clean_text(text: str) -> str:
     return kept[:MAX_MESSAGE_CHARS]
 
 
+def channel_of(sender: str) -> str:
+    """The channel of a conversation, by the sender-id prefix its process owns."""
+    return next((channel for prefix, channel in CHANNEL_PREFIXES if sender.startswith(prefix)), "rest")
+
+
+def trusted_metadata(sender: str, given: Dict[str, Any]) -> Dict[str, Any]:
+    """The caller's metadata reduced to short known values, with the channel set by us."""
+    kept: Dict[str, Any] = {}
+    for key, limit in METADATA_KEYS.items():
+        value = given.get(key)
+        if isinstance(value, bool) or not isinstance(value, (str, int)) or len(str(value)) > limit:
+            continue
+        kept[key] = value
+    kept["channel"] = channel_of(sender)
+    return kept
+
+
 class RestChannel(RestInput):
     """Same URL and answers as Rasa's REST channel, with checked input."""
 
@@ -92,9 +122,11 @@ class RestChannel(RestInput):
             parsed = parse_body(request)
             if isinstance(parsed, HTTPResponse):
                 return parsed
-            text = clean_text(parsed["message"])
-            metadata: Dict[str, Any] = dict(parsed["metadata"])
-            metadata.setdefault("channel", parsed["metadata"].get("channel") or "rest")
+            masked = mask(clean_text(parsed["message"]))
+            text = masked.text
+            metadata = trusted_metadata(parsed["sender"], parsed["metadata"])
+            if masked.changed:
+                metadata["masked"] = list(masked.kinds)
             if not text.strip():
                 # An empty message still gets an answer: the bot asks what the participant wants.
                 text = "/greet"
@@ -120,5 +152,7 @@ class RestChannel(RestInput):
 
     def get_metadata(self, request: Request) -> Optional[Dict[str, Any]]:
         body = request.json if isinstance(request.json, dict) else {}
-        metadata = body.get("metadata")
-        return metadata if isinstance(metadata, dict) else None
+        metadata, sender = body.get("metadata"), body.get("sender")
+        if not isinstance(metadata, dict) or not isinstance(sender, str):
+            return None
+        return trusted_metadata(sender.strip(), metadata)

@@ -167,3 +167,12 @@ def test_conversation_context_is_stored_masked(store):
                                                                ("bot", "Jeg kan ikke ringe.")])
     assert store.get(record.reference).context == (("participant", "ring meg på [PHONE]"),
                                                    ("bot", "Jeg kan ikke ringe."))
+
+
+def test_caseworker_answer_keeps_dates_and_phone_numbers_but_not_identity_numbers(store):
+    record = store.record(sender(), "nb", "Når starter kurset?")
+    store.answer(record.reference, "Kurset starter 12.03.2025 kl. 08.30-15.30. Ring 55 55 33 33. "
+                 "Fødselsnummeret 01017012345 trenger vi ikke.", "cw")
+    assert store.get(record.reference).answer == (
+        "Kurset starter 12.03.2025 kl. 08.30-15.30. Ring 55 55 33 33. "
+        "Fødselsnummeret [ID-NUMBER] trenger vi ikke.")
