@@ -23,7 +23,7 @@ def main() -> None:
         logger.error("The content catalogue could not be loaded: %s", exc)
     services.languages.warm_up()
     threading.Thread(target=housekeeping, daemon=True, name="housekeeping",
-                     args=(lambda: services.escalations, settings.escalation_retention_days)).start()
+                     args=(lambda: services.escalations, settings)).start()
     from rasa_sdk.endpoint import run
 
     run("actions", port=settings.actions_port)

@@ -64,6 +64,8 @@ class Settings:
     telegram_push_seconds: float = 5.0
     default_language: str = "nb"
     escalation_retention_days: int = 180
+    # Conversations (Rasa's trackers) idle this long are deleted.
+    tracker_retention_days: int = 90
     # What the participant is told to expect; set it to what the offices really manage.
     response_days: int = 3
     content_watch_seconds: float = 2.0
@@ -153,6 +155,7 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
         telegram_push_seconds=float(env.get("AMO_TELEGRAM_PUSH_SECONDS", "5")),
         default_language=env.get("AMO_DEFAULT_LANGUAGE", "nb"),
         escalation_retention_days=_int(env, "AMO_ESCALATION_RETENTION_DAYS", 180),
+        tracker_retention_days=_int(env, "AMO_TRACKER_RETENTION_DAYS", 90),
         response_days=_int(env, "AMO_RESPONSE_DAYS", 3),
         content_watch_seconds=float(env.get("AMO_CONTENT_WATCH_SECONDS", "2.0")),
         log_level=env.get("AMO_LOG_LEVEL", "INFO"),

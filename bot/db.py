@@ -103,4 +103,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
+    # Deleted rows are overwritten, not left readable in free pages ("delete my data").
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()

@@ -31,10 +31,23 @@ def pending(folder: Path) -> Iterator[Tuple[Path, Dict[str, Any]]]:
     if not folder.is_dir():
         return
     for path in sorted(folder.glob("*.json")):
-        row = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            row = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:  # stored or deleted by another process meanwhile
+            continue
         row["created_at"] = dt.datetime.fromisoformat(row["created_at"])
         yield path, row
 
 
 def done(path: Path) -> None:
     path.unlink(missing_ok=True)
+
+
+def forget(folder: Path, sender_id: str) -> int:
+    """Removes the spooled questions of one participant ("delete my data"); how many."""
+    removed = 0
+    for path, row in pending(folder):
+        if row.get("sender_id") == sender_id:
+            done(path)
+            removed += 1
+    return removed

@@ -247,14 +247,21 @@ class EscalationStore:
                          .values(notified_at=utcnow()))
 
     def delete_for_sender(self, sender_id: str) -> int:
+        """Deletes the participant's questions, those still spooled included."""
+        spooled = spool.forget(self.spool_dir, sender_id) if self.spool_dir is not None else 0
         with self.engine.begin() as conn:
-            return conn.execute(escalations.delete().where(escalations.c.sender_id == sender_id)).rowcount
+            return spooled + conn.execute(
+                escalations.delete().where(escalations.c.sender_id == sender_id)).rowcount
 
-    def purge_closed(self, older_than_days: int) -> int:
+    def purge_expired(self, older_than_days: int) -> int:
+        """Deletes questions of any status whose last change (closed, answered or asked)
+        is older than `older_than_days`: closed ones that long after closing, the others
+        that long after the answer or, unanswered, after they were asked."""
         cutoff = utcnow() - dt.timedelta(days=older_than_days)
+        last_change = sa.func.coalesce(escalations.c.closed_at, escalations.c.answered_at,
+                                       escalations.c.created_at)
         with self.engine.begin() as conn:
-            return conn.execute(escalations.delete().where(
-                escalations.c.status == "closed", escalations.c.closed_at < cutoff)).rowcount
+            return conn.execute(escalations.delete().where(last_change < cutoff)).rowcount
 
     def _one(self, condition: Any) -> Optional[Escalation]:
         with self.engine.connect() as conn:
