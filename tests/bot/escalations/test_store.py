@@ -176,3 +176,42 @@ def test_caseworker_answer_keeps_dates_and_phone_numbers_but_not_identity_number
     assert store.get(record.reference).answer == (
         "Kurset starter 12.03.2025 kl. 08.30-15.30. Ring 55 55 33 33. "
         "Fødselsnummeret [ID-NUMBER] trenger vi ikke.")
+
+
+def test_delete_my_data_removes_questions_still_in_the_spool(tmp_path):
+    spool_dir = tmp_path / "spool"
+    down = EscalationStore("postgresql://postgres@127.0.0.1:9/amo", spool_dir=spool_dir)
+    down.record("s-mine", "nb", "mitt spørsmål", request_key="s-mine:1")
+    down.record("s-other", "nb", "et annet spørsmål", request_key="s-other:1")
+    up = EscalationStore(f"sqlite:///{tmp_path / 'amo.db'}", spool_dir=spool_dir)
+    up.create_schema()
+    assert up.delete_for_sender("s-mine") == 1
+    assert up.flush_spool() == 1  # only the other participant's question is stored later
+    assert up.list(sender_id="s-mine") == [] and len(up.list(sender_id="s-other")) == 1
+
+
+def test_questions_of_any_status_are_deleted_after_retention(store):
+    import datetime as dt
+
+    from bot.escalations.store import escalations
+
+    me = sender()
+    old_open = store.record(me, "nb", "gammel åpen")
+    old_answered = store.record(me, "nb", "gammel besvart")
+    store.answer(old_answered.reference, "svar", "cw")
+    old_closed = store.record(me, "nb", "gammel lukket")
+    store.close(old_closed.reference)
+    recent = store.record(me, "nb", "ny")
+    answered_late = store.record(me, "nb", "spurt for lenge siden, besvart nylig")
+    store.answer(answered_late.reference, "svar", "cw")
+    long_ago = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=200)
+    with store.engine.begin() as conn:
+        for record in (old_open, old_answered, old_closed):
+            conn.execute(escalations.update().where(escalations.c.reference == record.reference)
+                         .values(created_at=long_ago, answered_at=sa.case(
+                             (escalations.c.answered_at.is_(None), None), else_=long_ago),
+                             closed_at=sa.case((escalations.c.closed_at.is_(None), None), else_=long_ago)))
+        conn.execute(escalations.update().where(escalations.c.reference == answered_late.reference)
+                     .values(created_at=long_ago))
+    assert store.purge_expired(180) == 3
+    assert {r.reference for r in store.list(sender_id=me)} == {recent.reference, answered_late.reference}
