@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.masking_set import (  # noqa: E402
     HARD_SPELLINGS,
+    calendar_texts,
     harmless_texts,
     identity_samples,
     other_samples,
@@ -57,6 +58,8 @@ def measure(numbers: int) -> Dict[str, Any]:
         "false_positives": changed, "false_positives_answer_mode": changed_answer,
         "microseconds_per_text": elapsed / len(identity + others) * 1e6,
         "missed_examples": {k: v[:3] for k, v in examples.items()},
+        "calendar_texts": len(calendar := calendar_texts()),
+        "calendar_false_positives": [t for t in calendar if mask(t).text != t or mask_answer(t).text != t],
         "hard_spellings": {name: sum(survived(s, mask(s.text).text) for s in identity_samples(numbers, {name: spell}))
                            for name, spell in HARD_SPELLINGS.items()},
     }
@@ -77,6 +80,8 @@ def main() -> None:
     print(f"Harmless texts: {result['harmless_texts']} {result['harmless_categories']}")
     print(f"False positives: {len(result['false_positives'])} (participant mode), "
           f"{len(result['false_positives_answer_mode'])} (caseworker answer mode)")
+    print(f"Every day of 2020-2030 and times of day: {result['calendar_texts']} texts, "
+          f"{len(result['calendar_false_positives'])} changed")
     for item in result["false_positives"][:20]:
         print(f"  {item['category']}: {item['text']!r} -> {item['masked']!r}")
     for spelling, texts in result["missed_examples"].items():

@@ -146,6 +146,23 @@ def harmless_texts(seed: int = 17) -> List[Tuple[str, str]]:
     return items
 
 
+def calendar_texts() -> List[str]:
+    """Every day of 2020-2030 in seven spellings, and times of day in four: none may change."""
+    texts: List[str] = []
+    day = dt.date(2020, 1, 1)
+    while day < dt.date(2031, 1, 1):
+        texts += [f"Kurset starter {spelling}." for spelling in (
+            f"{day:%d.%m.%Y}", f"{day:%Y-%m-%d}", f"{day:%d/%m/%Y}", f"{day:%d.%m.%y}", f"{day:%Y%m%d}",
+            f"{day:%d. %m. %Y}", f"{day.day}.{day.month}.{day.year}")]
+        day += dt.timedelta(days=1)
+    for start in range(24):
+        for minute in (0, 15, 30, 45):
+            for end in range(24):
+                texts += [f"{start:02d}.{minute:02d}-{end:02d}.{minute:02d}", f"{start:02d}:{minute:02d}\u2013{end:02d}:30",
+                          f"kl. {start}.{minute:02d} - {end}.00", f"{start:02d}{minute:02d}-{end:02d}00"]
+    return texts
+
+
 @dataclass(frozen=True)
 class Sample:
     spelling: str
