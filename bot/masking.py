@@ -39,6 +39,7 @@ _WORD_JOIN = "-_"
 
 PLACEHOLDERS = {"national_id": "[ID-NUMBER]", "account_number": "[ACCOUNT-NUMBER]",
                 "number": "[NUMBER]", "phone": "[PHONE]", "email": "[E-MAIL]"}
+PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()))
 
 
 def _mod11(digits: str, weights: Tuple[int, ...]) -> int:

@@ -19,6 +19,8 @@ from typing import Dict, Iterable, Optional
 from lingua import Language as L
 from lingua import LanguageDetector, LanguageDetectorBuilder
 
+from bot.masking import PLACEHOLDER
+
 _TO_OURS: Dict[L, str] = {
     L.BOKMAL: "nb", L.NYNORSK: "nb", L.DANISH: "nb", L.SWEDISH: "nb",
     L.ENGLISH: "en", L.ARABIC: "ar", L.SOMALI: "so", L.UKRAINIAN: "uk", L.RUSSIAN: "ru",
@@ -97,7 +99,8 @@ class LanguageIdentifier:
     def detect(self, text: str, ignore: Iterable[str] = ()) -> Detection:
         """Detects the language of `text`, not counting loanwords and the `ignore` terms."""
         ignored = {t.casefold() for t in ignore}
-        folded = text.casefold()
+        # "[ID-NUMBER]" and the like were put there by masking, not written by the participant.
+        folded = PLACEHOLDER.sub(" ", text).casefold()
         for term in sorted(ignored, key=len, reverse=True):
             if " " in term:
                 folded = folded.replace(term, " ")

@@ -31,6 +31,12 @@ def test_loanwords_and_course_names_do_not_count_as_words():
     assert detection.words == 0
 
 
+def test_masking_placeholders_do_not_count_as_words():
+    assert ID.detect("[ID-NUMBER] [PHONE] [E-MAIL]").words == 0
+    detection = ID.detect("رقمي [ID-NUMBER] وهاتفي [PHONE]")
+    assert detection.language == "ar" and detection.words == 2
+
+
 def test_unsupported_language_is_recognised():
     detection = ID.detect("Guten Tag, ich möchte wissen welche Kurse es gibt")
     assert detection.language is None and detection.unsupported == "de"
