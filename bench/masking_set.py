@@ -179,7 +179,8 @@ def other_samples(count: int = 300) -> List[Sample]:
     for n in account_numbers(count):
         samples += [Sample("account 4.2.5", f"Kontonummer {n[:4]}.{n[4:6]}.{n[6:]}", n),
                     Sample("account spaced", f"konto {n[:4]} {n[4:6]} {n[6:]}", n),
-                    Sample("account plain", f"account {n}", n)]
+                    Sample("account plain", f"account {n}", n),
+                    Sample("account in an IBAN", f"IBAN NO{int(n) % 90 + 10} {n[:4]} {n[4:8]} {n[8:]}", n)]
     for n in phone_numbers(count):
         samples += [Sample("phone plain", f"Ring meg på {n}", n),
                     Sample("phone +47", f"tlf +47 {n[:3]} {n[3:5]} {n[5:]}", n),

@@ -136,7 +136,8 @@ def _eleven(digits: str, cuts: Tuple[int, ...], weak: bool) -> Optional[str]:
     # Digit by digit ("0 1 0 1 9 0 ...") is a shape no date, time or price has.
     if (set(cuts) <= {2, 4, 6, 9} or len(cuts) == 10) and is_national_id(digits):
         return "national_id"
-    if set(cuts) <= {4, 6} and is_account_number(digits):
+    # 4+2+5 as written in Norway, or 4+4+3 as in an IBAN (NO93 8601 1117 947).
+    if (set(cuts) <= {4, 6} or cuts == (4, 8)) and is_account_number(digits):
         return "account_number"
     if weak:
         return None

@@ -35,6 +35,10 @@ def test_account_number_email_and_phone_are_masked():
     assert result.text == "konto [ACCOUNT-NUMBER], ring [PHONE] eller skriv til [E-MAIL]"
 
 
+def test_account_number_inside_an_iban_is_masked():
+    assert mask("IBAN NO93 8601 1117 947").text == "IBAN NO93 [ACCOUNT-NUMBER]"
+
+
 @pytest.mark.parametrize("spelling", list(ID_SPELLINGS))
 def test_every_spelling_of_an_identity_number_is_masked(spelling):
     text = ID_SPELLINGS[spelling](FNR)
