@@ -8,7 +8,7 @@ import shutil
 import socket
 import sys
 from pathlib import Path
-from typing import Iterator
+from typing import Dict, Iterator, Optional
 
 import pytest
 
@@ -72,10 +72,13 @@ class RunningBot:
 
 
 @contextlib.contextmanager
-def start_bot(base: Path, log_name: str = "servers.log") -> Iterator[RunningBot]:
+def start_bot(base: Path, log_name: str = "servers.log",
+              extra_env: Optional[Dict[str, str]] = None) -> Iterator[RunningBot]:
     """The real Rasa server, action server and web pages on free ports, with a content copy.
 
-    The model is trained once per run and reused while its inputs are unchanged.
+    The model is trained once per run and reused while its inputs are unchanged. Trackers
+    are kept in memory unless `extra_env` says otherwise (AMO_TRACKER_STORE_URL="" is the
+    default profile's SQLite file under var/).
     """
     from bot.ops.supervisor import Supervisor, commands
     from bot.ops.training import train
@@ -87,6 +90,7 @@ def start_bot(base: Path, log_name: str = "servers.log") -> Iterator[RunningBot]
         "AMO_WEB_PORT": str(free_port()),
         "AMO_VAR_DIR": str(base / "var"), "AMO_CONTENT_DIR": str(content),
         "AMO_CONTENT_WATCH_SECONDS": "0.5", "AMO_TRACKER_STORE_URL": "memory",
+        **(extra_env or {}),
     }
     settings = load_settings({**os.environ, **env})
     model = train(PROJECT_ROOT, settings.models_dir)

@@ -38,7 +38,7 @@ def test_housekeeping_deletes_old_questions_and_idle_conversations(tmp_path):
         conn.execute(escalations.update().where(escalations.c.reference == old.reference)
                      .values(created_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=61)))
 
-    purge_expired(services, Database(url))
+    purge_expired(services.escalations, settings, Database(url))
 
     with trackers.engine.connect() as conn:
         assert {r[0] for r in conn.execute(sa.text("SELECT sender_id FROM events"))} == {"active"}
