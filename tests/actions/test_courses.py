@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import asyncio
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.courses import ActionJobProspects, ActionListCourses
 from actions.pages import ActionAllowance
+from tests.actions import trackers
+from tests.actions.trackers import run
 
 
-def tracker(text, slots=None, intent="list_courses", entities=None) -> Tracker:
-    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": entities or []}
-    return Tracker("s1", slots or {"language": "en"}, latest, [], False, None, None, "action_listen")
-
-
-def run(action, t):
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, t, {}))
-    return events, dispatcher.messages
+def tracker(text: str, slots: Optional[Dict[str, Any]] = None, intent: str = "list_courses",
+            entities: Optional[List[Dict[str, Any]]] = None) -> Tracker:
+    """An English-speaking participant's tracker unless `slots` say otherwise."""
+    return trackers.tracker(text, slots or {"language": "en"}, intent, entities=entities)
 
 
 def test_list_is_filtered_by_a_city_named_in_the_text(services):
@@ -60,9 +56,8 @@ def test_the_pronoun_it_is_not_the_it_course(services):
     events = [{"event": "slot", "name": "course", "value": "care-assistant"},
               {"event": "user", "text": text},
               {"event": "slot", "name": "course", "value": "it-support"}]
-    latest = {"text": text, "intent": {"name": "job_prospects", "confidence": 0.9}, "entities": it}
-    t = Tracker("s1", {"language": "en", "course": "it-support"}, latest, events, False, None, None,
-                "action_listen")
+    t = trackers.tracker(text, {"language": "en", "course": "it-support"}, "job_prospects",
+                         entities=it, events=events)
     _, messages = run(ActionJobProspects(), t)
     assert "Demand: high" in messages[0]["text"]  # the care course, not IT support
     upper = [{"entity": "course", "value": "it-support", "start": 15, "end": 17}]

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
-
 from actions.fallback import ActionAskAffirmation
+from tests.actions.trackers import run, tracker
 
 
 def ask(ranking):
-    latest = {"text": "?", "intent": {"name": "nlu_fallback", "confidence": 0.4},
-              "intent_ranking": ranking, "entities": []}
-    tracker = Tracker("s1", {"language": "en"}, latest, [], False, None, None, "action_listen")
-    dispatcher = CollectingDispatcher()
-    asyncio.run(ActionAskAffirmation().run(dispatcher, tracker, {}))
-    return dispatcher.messages
+    state = tracker("?", {"language": "en"}, "nlu_fallback", confidence=0.4, ranking=ranking)
+    return run(ActionAskAffirmation(), state)[1]
 
 
 def test_a_guess_is_offered_with_yes_and_no(services):

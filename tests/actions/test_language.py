@@ -2,26 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-from typing import Any, Dict, Optional
-
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
-
 from actions.language import ActionDetectLanguage, channel_hint
-
-
-def tracker(text: str, slots: Optional[Dict[str, Any]] = None, intent: str = "greet",
-            metadata: Optional[Dict[str, Any]] = None, entities=None) -> Tracker:
-    latest = {"text": text, "intent": {"name": intent, "confidence": 0.9},
-              "entities": entities or [], "metadata": metadata or {}}
-    return Tracker("s1", slots or {}, latest, [], False, None, None, "action_listen")
-
-
-def run(action, t: Tracker):
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, t, {}))
-    return events, dispatcher.messages
+from tests.actions.trackers import run, tracker
 
 
 def test_first_message_sets_the_language(services):
