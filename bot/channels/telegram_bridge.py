@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence
 from urllib.parse import quote
@@ -20,6 +19,7 @@ from urllib.parse import quote
 import httpx
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.channels.bounded import BoundedDict
 from bot.language.supported import BY_CODE
 
 logger = logging.getLogger(__name__)
@@ -105,17 +105,13 @@ class CallbackPayloads:
     PREFIX = "#"
 
     def __init__(self, capacity: int = 10_000):
-        self.capacity = capacity
-        self._payloads: OrderedDict[str, str] = OrderedDict()
+        self._payloads: BoundedDict[str, str] = BoundedDict(capacity)
 
     def data_for(self, payload: str) -> str:
         if len(payload.encode("utf-8")) <= MAX_CALLBACK_DATA and not payload.startswith(self.PREFIX):
             return payload
         key = self.PREFIX + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
         self._payloads[key] = payload
-        self._payloads.move_to_end(key)
-        while len(self._payloads) > self.capacity:
-            self._payloads.popitem(last=False)
         return key
 
     def payload_for(self, data: str) -> Optional[str]:

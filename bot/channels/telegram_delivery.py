@@ -15,12 +15,12 @@ import datetime as dt
 import logging
 import warnings
 import weakref
-from collections import OrderedDict, deque
-from typing import Any, Awaitable, Callable, Deque, Optional, Protocol, Sequence, Set, TypeVar
+from typing import Any, Awaitable, Callable, Optional, Protocol, Sequence, Set, TypeVar
 
 from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Message
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
+from bot.channels.bounded import BoundedDict
 from bot.channels.telegram_bridge import chat_id_of, split_text
 from bot.channels.texts import CASEWORKER_ANSWER
 from bot.i18n.catalogs import Translator
@@ -89,18 +89,13 @@ class SeenUpdates:
     """Remembers the latest update ids, so that a re-delivered update is handled once."""
 
     def __init__(self, capacity: int = 4096):
-        self._order: Deque[int] = deque()
-        self._ids: Set[int] = set()
-        self.capacity = capacity
+        self._seen: BoundedDict[int, bool] = BoundedDict(capacity)
 
     def first_time(self, update_id: int) -> bool:
         """True the first time an id is seen (and remembers it), False after that."""
-        if update_id in self._ids:
+        if update_id in self._seen:
             return False
-        self._order.append(update_id)
-        self._ids.add(update_id)
-        if len(self._order) > self.capacity:
-            self._ids.discard(self._order.popleft())
+        self._seen[update_id] = True
         return True
 
 
@@ -126,8 +121,7 @@ class ChatLanguages:
     """The last language seen per chat (bounded; the oldest chats are forgotten first)."""
 
     def __init__(self, capacity: int = 10_000):
-        self.capacity = capacity
-        self._languages: OrderedDict[int, str] = OrderedDict()
+        self._languages: BoundedDict[int, str] = BoundedDict(capacity)
 
     def get(self, chat_id: int) -> Optional[str]:
         return self._languages.get(chat_id)
@@ -137,9 +131,6 @@ class ChatLanguages:
             return
         assert language is not None
         self._languages[chat_id] = language
-        self._languages.move_to_end(chat_id)
-        while len(self._languages) > self.capacity:
-            self._languages.popitem(last=False)
 
 
 class AnsweredEscalation(Protocol):
