@@ -1,10 +1,14 @@
-"""Languages the bot speaks: codes, names in their own script, direction, aliases."""
+"""Languages the bot speaks: codes, names in their own script, direction, aliases, and
+the choice among them from a browser's Accept-Language header."""
 
 from __future__ import annotations
 
-import re
+import functools
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+
+from babel import Locale
+from babel.core import negotiate_locale, parse_locale
 
 from bot.language.textmatch import NameIndex
 
@@ -14,9 +18,13 @@ class Language:
     code: str
     native_name: str
     english_name: str
-    rtl: bool = False
     # Words people use to name this language, in any of the supported languages.
     aliases: Tuple[str, ...] = ()
+
+    @property
+    def rtl(self) -> bool:
+        """Written right to left (Babel's locale data says so)."""
+        return is_rtl(self.code)
 
 
 LANGUAGES: Tuple[Language, ...] = (
@@ -28,7 +36,7 @@ LANGUAGES: Tuple[Language, ...] = (
         "english", "engelsk", "angielski", "angielsku", "anglų", "angliškai", "англійська",
         "англійською", "английский", "по-английски", "الإنجليزية", "الانجليزية", "انجليزي",
         "انگلیسی", "ingiriis", "af ingiriis", "እንግሊዝኛ", "ብእንግሊዝኛ")),
-    Language("ar", "العربية", "Arabic", rtl=True, aliases=(
+    Language("ar", "العربية", "Arabic", aliases=(
         "arabic", "arabisk", "arabski", "arabsku", "arabų", "арабська", "арабською", "арабский",
         "العربية", "عربي", "بالعربي", "عربی", "carabi", "af carabi", "ዓረብኛ", "ብዓረብኛ")),
     Language("so", "Soomaali", "Somali", aliases=(
@@ -50,7 +58,7 @@ LANGUAGES: Tuple[Language, ...] = (
     Language("lt", "Lietuvių", "Lithuanian", aliases=(
         "lithuanian", "litauisk", "litewski", "litewsku", "lietuvių", "lietuviškai",
         "литовська", "литовський", "литовский", "الليتوانية", "لیتوانیایی", "ሊትዌንኛ")),
-    Language("fa", "فارسی / دری", "Persian/Dari", rtl=True, aliases=(
+    Language("fa", "فارسی / دری", "Persian/Dari", aliases=(
         "persian", "farsi", "dari", "persisk", "perski", "persų", "перська", "фарсі",
         "персидский", "фарси", "дари", "الفارسية", "فارسی", "فارسي", "دری", "دري",
         "af faarisi", "ፋርስኛ")),
@@ -67,13 +75,46 @@ _CODE_ALIASES: Dict[str, str] = {
 }
 
 
+def _language_subtag(tag: str) -> Optional[str]:
+    """`nb` of `nb-NO` or `nb_NO` (Babel's `parse_locale`); None for `*` or no tag at all."""
+    try:
+        return parse_locale(tag.strip().replace("_", "-"), sep="-")[0]
+    except ValueError:
+        return None
+
+
 def normalise_code(raw: Optional[str]) -> Optional[str]:
     """Maps a channel's language tag (`nb-NO`, `uk`, `fa-AF`, `da`) to a supported code."""
     if not raw or not isinstance(raw, str):
         return None
-    base = re.split(r"[-_]", raw.strip().lower(), maxsplit=1)[0]
-    base = _CODE_ALIASES.get(base, base)
+    base = _language_subtag(raw)
+    base = _CODE_ALIASES.get(base, base) if base else None
     return base if base in BY_CODE else None
+
+
+def accepted_languages(header: Optional[str]) -> List[str]:
+    """The language subtags of an Accept-Language header, the most wanted first."""
+    weighted = []
+    for position, part in enumerate((header or "").split(",")):
+        tag, _, params = part.partition(";")
+        quality = 1.0
+        for param in params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        language = _language_subtag(tag)
+        if language and quality > 0:
+            weighted.append((-quality, position, language))
+    return [language for _, _, language in sorted(weighted)]
+
+
+def negotiate(header: Optional[str], available: Sequence[str] = SUPPORTED,
+              aliases: Mapping[str, str] = _CODE_ALIASES) -> Optional[str]:
+    """The browser's most wanted language among `available` (Babel's `negotiate_locale`)."""
+    return negotiate_locale(accepted_languages(header), available, aliases=dict(aliases))
 
 
 _LANGUAGE_NAMES = NameIndex(((alias, lang.code) for lang in LANGUAGES
@@ -92,6 +133,9 @@ def native_names(codes: Iterable[str] = SUPPORTED) -> List[str]:
     return [BY_CODE[code].native_name for code in codes]
 
 
+@functools.lru_cache(maxsize=64)
 def is_rtl(code: str) -> bool:
-    lang = BY_CODE.get(code)
-    return bool(lang and lang.rtl)
+    """Whether a supported language is written right to left (Babel's `character_order`)."""
+    if code not in BY_CODE:
+        return False
+    return bool(Locale.parse(code).character_order == "right-to-left")

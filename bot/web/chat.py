@@ -23,7 +23,7 @@ from bot.channels import texts
 from bot.escalations.queue import answered_for_sender
 from bot.i18n.catalogs import MESSAGES, Translator
 from bot.i18n.formatting import RLM
-from bot.language.supported import BY_CODE, LANGUAGES, is_rtl, normalise_code
+from bot.language.supported import BY_CODE, LANGUAGES, is_rtl, negotiate, normalise_code
 from bot.web.context import blocking, render, web
 
 logger = logging.getLogger(__name__)
@@ -56,14 +56,8 @@ def page_texts(translator: Translator, language: str) -> Dict[str, str]:
 
 def initial_language(request: Request, default: str) -> str:
     """The `?lang=` choice, else the browser's first supported language, else the default."""
-    chosen = normalise_code(request.args.get("lang"))
-    if chosen:
-        return chosen
-    for part in (request.headers.get("accept-language") or "").split(","):
-        code = normalise_code(part.split(";")[0])
-        if code:
-            return code
-    return default
+    return (normalise_code(request.args.get("lang"))
+            or negotiate(request.headers.get("accept-language")) or default)
 
 
 @bp.get("/")

@@ -15,9 +15,12 @@ from sanic.request import Request
 
 from bot.i18n.catalogs import DASHBOARD, Translator
 from bot.i18n.formatting import locale_of
+from bot.language.supported import negotiate
 
 LANGUAGES = ("nb", "en")
 DEFAULT = "nb"
+# A browser set to Norwegian in general or to Nynorsk gets the Bokmål dashboard.
+BROWSER_ALIASES = {"no": "nb", "nn": "nb"}
 COOKIE = "amo_dash_lang"
 # NAV's caseworkers are in Norway; times on the dashboard are Norwegian local time.
 TIMEZONE = get_timezone("Europe/Oslo")
@@ -35,13 +38,7 @@ def language_of(request: Request) -> str:
     chosen = request.cookies.get(COOKIE)
     if chosen in LANGUAGES:
         return str(chosen)
-    for part in (request.headers.get("accept-language") or "").split(","):
-        tag = part.split(";")[0].strip().lower()
-        if tag[:2] in ("nb", "no", "nn"):
-            return "nb"
-        if tag[:2] == "en":
-            return "en"
-    return DEFAULT
+    return negotiate(request.headers.get("accept-language"), LANGUAGES, BROWSER_ALIASES) or DEFAULT
 
 
 def gettext_for(translator: Translator, language: str) -> Gettext:

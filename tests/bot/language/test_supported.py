@@ -1,4 +1,12 @@
-from bot.language.supported import LANGUAGES, language_named_in, native_names, normalise_code
+from bot.language.supported import (
+    LANGUAGES,
+    accepted_languages,
+    is_rtl,
+    language_named_in,
+    native_names,
+    negotiate,
+    normalise_code,
+)
 
 
 def test_channel_codes_are_normalised():
@@ -10,6 +18,27 @@ def test_channel_codes_are_normalised():
     assert normalise_code("de") is None
     assert normalise_code(None) is None
     assert normalise_code(42) is None  # type: ignore[arg-type]
+    assert normalise_code("fa_AF") == "fa" and normalise_code("*") is None
+
+
+def test_arabic_and_persian_are_written_right_to_left_and_the_rest_left_to_right():
+    assert [lang.code for lang in LANGUAGES if lang.rtl] == ["ar", "fa"]
+    assert is_rtl("fa") and not is_rtl("ti") and not is_rtl("he")  # he: not one of ours
+
+
+def test_accept_language_is_read_by_quality_then_order():
+    assert accepted_languages("fr;q=0.1, ar-SA;q=0.8, nn-NO, *;q=0.5, en;q=0") == ["nn", "ar", "fr"]
+    assert accepted_languages("") == [] and accepted_languages(None) == []
+
+
+def test_the_browsers_most_wanted_supported_language_is_chosen():
+    assert negotiate("de-DE,de;q=0.9,nn;q=0.8,en;q=0.7") == "nb"  # Nynorsk is read as Norwegian
+    assert negotiate("uk-UA, ru;q=0.9") == "uk"
+    assert negotiate("fa-AF") == "fa"
+    assert negotiate("de, fr") is None and negotiate(None) is None
+    dashboard = {"no": "nb", "nn": "nb"}
+    assert negotiate("da, en-GB", ("nb", "en"), dashboard) == "en"  # Danish is not Norwegian there
+    assert negotiate("no", ("nb", "en"), dashboard) == "nb"
 
 
 def test_languages_named_in_any_language():

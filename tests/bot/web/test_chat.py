@@ -27,6 +27,16 @@ def test_arabic_page_is_right_to_left_and_translated(web: WebApp) -> None:
     assert f">{send}</button>" in page
 
 
+def test_the_page_opens_in_the_browsers_language_unless_one_is_chosen(web: WebApp) -> None:
+    client = web.client()
+    persian = client.request("GET", "/", headers={"Accept-Language": "de-DE,fa-AF;q=0.8,en;q=0.5"})
+    assert '<html lang="fa" dir="rtl">' in persian.text
+    chosen = client.request("GET", "/?lang=pl", headers={"Accept-Language": "fa-AF"})
+    assert '<html lang="pl" dir="ltr">' in chosen.text
+    unknown = client.request("GET", "/", headers={"Accept-Language": "de-DE"})
+    assert f'<html lang="{web.settings.default_language}" dir="ltr">' in unknown.text
+
+
 def test_rasa_down_gives_503_with_the_apology_in_the_chosen_language(web: WebApp) -> None:
     response = web.client().post_json("/chat/send", {"sender": "web-0123456789", "message": "hei",
                                                      "language": "ti"})

@@ -161,6 +161,15 @@ def test_dashboard_speaks_english_on_request(web: WebApp) -> None:
     assert "Questions found" in anna.get("/dashboard/").text
 
 
+def test_the_login_page_follows_the_browser_between_norwegian_and_english(web: WebApp) -> None:
+    def login_page(accept_language: str) -> str:
+        return web.client().request("GET", "/dashboard/login",
+                                    headers={"Accept-Language": accept_language}).text
+    english, nynorsk = login_page("da, en-GB;q=0.9"), login_page("nn-NO, en;q=0.5")
+    assert '<html lang="en"' in english and '<html lang="nb"' in nynorsk
+    assert '<html lang="nb"' in login_page("de-DE")
+
+
 def test_every_dashboard_page_needs_a_login(web: WebApp) -> None:
     record = web.store.record("web-participant-9", "nb", "Spørsmål", channel="web", office="oslo")
     stranger = web.client()
