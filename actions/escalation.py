@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from typing import Any, Dict, List, Tuple
 
 from rasa_sdk import FormValidationAction, Tracker
@@ -9,16 +11,36 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.base import MENU, LocalizedAction, reply_for
+from actions.base import MENU, LocalizedAction, Reply, reply_for
 from bot.content.matcher import matcher_for
+from bot.db import utcnow
 from bot.i18n.formatting import date
 from bot.language.supported import BY_CODE, language_named_in, normalise_code
 from bot.masking import mask
 from bot.services import get_services
 
+logger = logging.getLogger(__name__)
+
 UNKNOWN_OFFICE = "unknown"
 
 MAX_QUESTION_CHARS = 4000
+
+
+def questions_today(sender_id: str) -> int:
+    """Questions the participant left in the last 24 hours; 0 if the database cannot say."""
+    try:
+        return get_services().escalations.questions_since(sender_id, utcnow() - dt.timedelta(days=1))
+    except Exception:  # the database is down: the question will be spooled, not refused
+        logger.warning("Could not count the questions of %s", sender_id, exc_info=True)
+        return 0
+
+
+def say_limit_reached(reply: Reply, count: int) -> None:
+    """Tells the participant why no further question is taken today."""
+    reply.add(reply.nt(
+        "You have left %(n)s question for a caseworker in the last 24 hours. That is as many as one person can leave in a day, so I cannot take another one now. Please try again tomorrow.",
+        "You have left %(n)s questions for a caseworker in the last 24 hours. That is as many as one person can leave in a day, so I cannot take another one now. Please try again tomorrow.",
+        count))
 
 
 class ValidateEscalationForm(FormValidationAction):
@@ -26,6 +48,19 @@ class ValidateEscalationForm(FormValidationAction):
 
     def name(self) -> str:
         return "validate_escalation_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[str, Any]]:
+        """Ends the form before the question is asked if today's questions are used up."""
+        limit = get_services().settings.questions_per_day
+        if limit > 0 and tracker.get_slot("requested_slot") in (None, "escalation_question"):
+            count = questions_today(tracker.sender_id)
+            if count >= limit:
+                reply = reply_for(tracker)
+                say_limit_reached(reply, count)
+                reply.send(dispatcher)
+                return [SlotSet("escalation_question", None), SlotSet("requested_slot", None)]
+        return await super().run(dispatcher, tracker, domain)
 
     def validate_escalation_question(self, slot_value: Any, dispatcher: CollectingDispatcher,
                                      tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
@@ -134,6 +169,12 @@ class ActionSubmitEscalation(LocalizedAction):
             return reset
         reply = self.reply(tracker)
         metadata = tracker.latest_message.get("metadata") or {}
+        limit = self.services.settings.questions_per_day
+        if limit > 0 and (count := questions_today(tracker.sender_id)) >= limit:
+            say_limit_reached(reply, count)
+            reply.send(dispatcher, buttons=[MENU[0]])
+            return reset
+        # The store enforces the limit as well, as the last line of defence.
         record = self.services.escalations.record(
             sender_id=tracker.sender_id, language=reply.language, question=question,
             channel=str(metadata.get("channel") or tracker.get_latest_input_channel() or "rest"),
@@ -144,7 +185,8 @@ class ActionSubmitEscalation(LocalizedAction):
             interpreter=bool(tracker.get_slot("escalation_interpreter")),
             context=conversation_before_form(tracker.events),
             urgent=bool(tracker.get_slot("urgent")),
-            request_key=f"{tracker.sender_id}:{tracker.latest_message.get('message_id') or len(tracker.events)}")
+            request_key=f"{tracker.sender_id}:{tracker.latest_message.get('message_id') or len(tracker.events)}",
+            daily_limit=limit)
         if record.status == "pending":
             reply.add(reply.t("Thank you. The caseworkers' system cannot be reached right now, so your question is saved here and will be sent automatically. Your reference is %(reference)s.",
                               reference=record.reference))

@@ -42,11 +42,20 @@ class Settings:
     rasa_port: int = 5005
     actions_port: int = 5055
     web_port: int = 8000
-    # Marks the dashboard's cookies `Secure`: set it when the pages are served over HTTPS.
+    # Marks the dashboard's and the web chat's cookies `Secure`: set it when the pages are
+    # served over HTTPS.
     web_cookie_secure: bool = False
     # Reverse proxies whose X-Forwarded-For is believed (addresses or networks); the
     # client address of a request from anywhere else is the connection's own.
     trusted_proxies: Tuple[Network, ...] = ()
+    # How long a browser keeps its web chat conversation (the cookie), unless "Start over".
+    web_conversation_days: int = 30
+    # Messages to the web chat per minute: per conversation, and per client address (a
+    # course room shares one address, hence the higher figure).
+    web_messages_per_minute: int = 20
+    web_address_messages_per_minute: int = 120
+    # Questions to caseworkers one participant may leave in 24 hours.
+    questions_per_day: int = 5
     database_url: str = ""
     tracker_store_url: str = ""
     content_dir: Path = PROJECT_ROOT / "content"
@@ -139,7 +148,11 @@ def load_settings(environ: Optional[Mapping[str, str]] = None) -> Settings:
         actions_port=_int(env, "AMO_ACTIONS_PORT", 5055),
         web_port=_int(env, "AMO_WEB_PORT", 8000),
         web_cookie_secure=_bool(env, "AMO_WEB_COOKIE_SECURE", False),
+        web_conversation_days=_int(env, "AMO_WEB_CONVERSATION_DAYS", 30),
+        web_messages_per_minute=_int(env, "AMO_WEB_MESSAGES_PER_MINUTE", 20),
+        web_address_messages_per_minute=_int(env, "AMO_WEB_ADDRESS_MESSAGES_PER_MINUTE", 120),
         trusted_proxies=_networks(env, "AMO_TRUSTED_PROXIES"),
+        questions_per_day=_int(env, "AMO_QUESTIONS_PER_DAY", 5),
         database_url=env.get("AMO_DATABASE_URL", ""),
         tracker_store_url=env.get("AMO_TRACKER_STORE_URL", ""),
         content_dir=Path(env.get("AMO_CONTENT_DIR", str(root / "content"))),

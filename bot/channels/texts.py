@@ -16,3 +16,10 @@ WEB_CONVERSATION = N_("Conversation")
 WEB_YOU_SAID = N_("You said:")
 WEB_BOT_SAID = N_("The bot said:")
 WEB_WAITING = N_("The bot is writing…")
+# Web chat: "Start over" ends the conversation in this browser (a shared PC).
+WEB_START_OVER = N_("Start over")
+WEB_START_OVER_CONFIRM = N_("Start a new conversation? This conversation and the answers to your questions will no longer be shown in this browser. Do this when you leave a shared computer.")
+# Web chat: messages the server or the page refuses; the participant's text is kept.
+WEB_EMPTY = N_("Write a message first.")
+WEB_TOO_LONG = N_("Your message is too long (%(count)s characters). Please shorten it to %(max)s characters and send it again.")
+WEB_TOO_MANY = N_("Too many messages in a short time. Please wait a minute and send your message again.")

@@ -100,6 +100,14 @@ class ClosedError(Exception):
     """The escalation is closed: it takes no answer any more."""
 
 
+class QuestionLimitReached(Exception):
+    """The participant has left as many questions in the last 24 hours as one may."""
+
+    def __init__(self, count: int):
+        super().__init__(f"{count} questions in the last 24 hours")
+        self.count = count
+
+
 class EscalationStore:
     def __init__(self, database: Union[Database, str], spool_dir: Optional[Path] = None):
         self.database = Database(database) if isinstance(database, str) else database
@@ -118,8 +126,12 @@ class EscalationStore:
                course: Optional[str] = None, office: Optional[str] = None, urgent: bool = False,
                reply_language: Optional[str] = None, interpreter: bool = False,
                context: Sequence[Tuple[str, str]] = (),
-               request_key: Optional[str] = None) -> Escalation:
+               request_key: Optional[str] = None, daily_limit: int = 0) -> Escalation:
         """Stores a question; the same `request_key` twice returns the first record.
+
+        With `daily_limit`, raises QuestionLimitReached when the participant already
+        left that many questions in the last 24 hours (a repeated request still returns
+        its record).
 
         If the database cannot be reached, the question is written to the spool folder
         and an Escalation with status "pending" is returned; `flush_spool()` stores it
@@ -134,6 +146,10 @@ class EscalationStore:
                    version=1, created_at=utcnow(), reference=new_reference())
         try:
             self.flush_spool()
+            if daily_limit > 0 and self._one(escalations.c.request_key == row["request_key"]) is None:
+                count = self.questions_since(sender_id, utcnow() - dt.timedelta(days=1))
+                if count >= daily_limit:
+                    raise QuestionLimitReached(count)
             return self._insert(row)
         except sa.exc.OperationalError:
             if self.spool_dir is None:
@@ -172,6 +188,13 @@ class EscalationStore:
         if stored:
             logger.info("Stored %d spooled questions", stored)
         return stored
+
+    def questions_since(self, sender_id: str, since: dt.datetime) -> int:
+        """How many questions (of any status) the participant left since `since`."""
+        query = sa.select(sa.func.count()).select_from(escalations).where(
+            escalations.c.sender_id == sender_id, escalations.c.created_at >= since)
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar() or 0)
 
     def answer(self, reference: str, text: str, caseworker: str,
                expected_version: Optional[int] = None) -> Escalation:

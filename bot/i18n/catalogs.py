@@ -82,8 +82,9 @@ class Translator:
             self._cache.clear()
 
     def has(self, domain: str, language: str, msgid: str) -> bool:
-        catalog = self.catalog(domain, language)
-        return msgid in getattr(catalog, "_catalog", {})
+        entries = getattr(self.catalog(domain, language), "_catalog", {})
+        # A plural entry is kept under (msgid, form) in a compiled catalog.
+        return msgid in entries or (msgid, 0) in entries
 
     def lookup(self, domain: str, language: str, msgid: str, /, **params: Any) -> Lookup:
         """Translates and formats `msgid`; falls back to English, then the source text.

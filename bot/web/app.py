@@ -20,6 +20,7 @@ from bot.config import Settings, get_settings
 from bot.services import Services
 from bot.web import auth, chat, dashboard
 from bot.web.context import STATIC, WebContext
+from bot.web.limits import RateLimiter
 from bot.web.locale import D_
 from bot.web.pages import dashboard_page, gettext
 
@@ -47,6 +48,7 @@ def create_app(settings: Optional[Settings] = None, services: Optional[Services]
     app.config.REQUEST_MAX_SIZE = 64 * 1024  # a message is at most 4000 characters
     app.config.FALLBACK_ERROR_FORMAT = "json"
     app.ctx.web = WebContext(settings, services)
+    app.ctx.chat_limiter = RateLimiter()
     app.blueprint(chat.bp)
     app.blueprint(auth.bp)
     app.blueprint(dashboard.bp)

@@ -19,3 +19,14 @@ def test_environment_overrides_and_empty_means_default():
 def test_bad_number_names_the_variable():
     with pytest.raises(ValueError, match="AMO_WEB_PORT"):
         load_settings({"AMO_WEB_PORT": "eighty"})
+
+
+
+def test_web_chat_and_question_limits_have_defaults_and_can_be_set():
+    defaults = load_settings({})
+    assert (defaults.web_messages_per_minute, defaults.web_address_messages_per_minute,
+            defaults.questions_per_day, defaults.web_conversation_days) == (20, 120, 5, 30)
+    settings = load_settings({"AMO_WEB_MESSAGES_PER_MINUTE": "3", "AMO_QUESTIONS_PER_DAY": "0"})
+    assert settings.web_messages_per_minute == 3 and settings.questions_per_day == 0
+    with pytest.raises(ValueError, match="AMO_QUESTIONS_PER_DAY"):
+        load_settings({"AMO_QUESTIONS_PER_DAY": "five"})

@@ -18,6 +18,7 @@ import pytest
 from bot.accounts.users import add_user
 from bot.channels.texts import SERVER_DOWN
 from bot.i18n.catalogs import get_translator
+from bot.web.identity import COOKIE, sender_for
 from tests.bot.web.server import WebServer, start_web
 from tests.conftest import ARTIFACTS
 
@@ -96,6 +97,12 @@ def next_reply(page: Any, before: int) -> str:
     return str(page.locator(".msg-bot").last.inner_text())
 
 
+def conversation_of(page: Any) -> str:
+    """The conversation the server gave this browser (its HttpOnly cookie, read as the browser)."""
+    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+    return sender_for(cookies[COOKIE])
+
+
 def shot(page: Any, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"web-{name}.png"), full_page=True)
@@ -144,7 +151,7 @@ def test_tigrinya_conversation(site: WebServer, page: Any) -> None:
 def test_caseworker_answer_reaches_the_web_chat(site: WebServer, browser: Any, page: Any) -> None:
     page.goto(site.url + "/?lang=nb")
     say(page, "hei")
-    sender = page.evaluate("JSON.parse(localStorage.getItem('amo-sender'))")
+    sender = conversation_of(page)
     record = site.store.record(sender, "nb", "Når starter rengjøringskurset?", channel="web",
                                office="oslo", course="cleaning")
     staff = browser.new_context()

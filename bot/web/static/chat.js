@@ -1,14 +1,16 @@
-/* Participants' web chat: language picker, messages, Rasa buttons, caseworkers' answers.
+/* Participants' web chat: language picker, messages, Rasa buttons, caseworkers' answers,
+ * "Start over".
  *
  * Plain JavaScript, no framework. Every text from the bot or a caseworker is put in
- * with textContent (never innerHTML), so markup in a message shows as text.
+ * with textContent (never innerHTML), so markup in a message shows as text. The page
+ * never knows which conversation it is in: the server keeps that in an HttpOnly cookie.
  */
 (function () {
   "use strict";
 
   var POLL_MS = 10000;            // how often caseworkers' answers are fetched
   var MAX_KEPT = 100;             // messages kept across a page reload (sessionStorage)
-  var SENDER_KEY = "amo-sender";
+  var OLD_SENDER_KEY = "amo-sender";   // where earlier versions kept a conversation id
   var LANGUAGE_KEY = "amo-language";
   var SHOWN_KEY = "amo-shown-answers";
   var LOG_KEY = "amo-log";
@@ -22,6 +24,8 @@
   var sendButton = document.getElementById("send");
   var picker = document.getElementById("language");
   var status = document.getElementById("status");
+  var restartButton = document.getElementById("restart");
+  var MAX_CHARS = parseInt(input.getAttribute("data-max-chars"), 10) || 4000;
 
   // Storage can be switched off (private mode); the chat then works for this page only.
   function load(store, key, fallback) {
@@ -34,19 +38,11 @@
     try { window[store].setItem(key, JSON.stringify(value)); } catch (e) { /* not kept */ }
   }
 
-  function newSenderId() {
-    var bytes = new Uint8Array(16);
-    window.crypto.getRandomValues(bytes);
-    return "web-" + Array.prototype.map.call(bytes, function (b) {
-      return ("0" + b.toString(16)).slice(-2);
-    }).join("");
+  function forget(store, key) {
+    try { window[store].removeItem(key); } catch (e) { /* nothing kept */ }
   }
 
-  var sender = load("localStorage", SENDER_KEY, null);
-  if (typeof sender !== "string" || !/^[A-Za-z0-9_-]{8,64}$/.test(sender)) {
-    sender = newSenderId();
-    save("localStorage", SENDER_KEY, sender);
-  }
+  forget("localStorage", OLD_SENDER_KEY);
   var shown = load("localStorage", SHOWN_KEY, []);
   var history = load("sessionStorage", LOG_KEY, []);
   var stored = load("localStorage", LANGUAGE_KEY, null);
@@ -132,6 +128,15 @@
     item.scrollIntoView({ block: "end" });
     history.push(entry);
     save("sessionStorage", LOG_KEY, history.slice(-MAX_KEPT));
+    return item;
+  }
+
+  // Takes back a message the server did not accept, from the page and from the kept log.
+  function unsay(item, entry) {
+    item.remove();
+    var index = history.lastIndexOf(entry);
+    if (index >= 0) { history.splice(index, 1); }
+    save("sessionStorage", LOG_KEY, history.slice(-MAX_KEPT));
   }
 
   function setBusy(busy) {
@@ -139,21 +144,42 @@
     status.textContent = busy ? text("waiting") : "";
   }
 
-  function showError() {
-    addMessage({ kind: "error", text: text("server_down"), lang: language,
+  function showError(message) {
+    addMessage({ kind: "error", text: message || text("server_down"), lang: language,
                  dir: isRtl(language) ? "rtl" : "ltr" });
   }
 
+  // A refusal from our server carries a text for the participant (in their language);
+  // a network failure has none, and gets the translated "not available".
+  function refused(response) {
+    var error = new Error("HTTP " + response.status);
+    return response.json().then(function (data) {
+      error.participantText = data.message;
+      throw error;
+    }, function () { throw error; });
+  }
+
+  // Sends a message; returns false (and says why) when it cannot be sent as it is.
+  // A typed message that the server refuses goes back into the text box: nothing is lost.
   function send(message, shownAs) {
-    if (!message.trim()) { return; }
-    addMessage({ kind: "user", text: shownAs || message, lang: language, dir: "auto" });
+    if (!message.trim()) {
+      status.textContent = text("empty");
+      return false;
+    }
+    var length = Array.from(message).length;  // characters, as the server counts them
+    if (length > MAX_CHARS) {
+      showError(text("too_long").replace("%(count)s", String(length)));
+      return false;
+    }
+    var entry = { kind: "user", text: shownAs || message, lang: language, dir: "auto" };
+    var item = addMessage(entry);
     setBusy(true);
     fetch("/chat/send", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: sender, message: message, language: language })
+      body: JSON.stringify({ message: message, language: language })
     }).then(function (response) {
-      if (!response.ok) { throw new Error("HTTP " + response.status); }
+      if (!response.ok) { return refused(response); }
       return response.json();
     }).then(function (data) {
       // The bot may have switched language (a language button, or a sentence in
@@ -164,11 +190,17 @@
         addMessage({ kind: "bot", text: reply.text, lang: reply.language, dir: reply.direction },
                    reply.buttons);
       });
-    }).catch(showError).then(function () { setBusy(false); });
+    }).catch(function (error) {
+      unsay(item, entry);
+      if (!shownAs && !input.value) { input.value = message; }
+      setBusy(false);
+      showError(error.participantText);
+    }).then(function () { setBusy(false); });
+    return true;
   }
 
   function poll() {
-    fetch("/chat/answers?sender=" + encodeURIComponent(sender), { cache: "no-store" })
+    fetch("/chat/answers", { cache: "no-store", credentials: "same-origin" })
       .then(function (response) { return response.ok ? response.json() : { answers: [] }; })
       .then(function (data) {
         data.answers.forEach(function (answer) {
@@ -185,10 +217,26 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var message = input.value;
-    input.value = "";
-    send(message);
+    if (send(input.value)) { input.value = ""; }
     input.focus();
+  });
+  input.addEventListener("input", function () {
+    if (status.textContent === text("empty")) { status.textContent = ""; }
+  });
+  // "Start over": a new conversation from the server, and nothing of the old one left
+  // in this browser, so the next person on a shared PC cannot read it.
+  restartButton.addEventListener("click", function () {
+    if (!window.confirm(text("start_over_confirm"))) { return; }
+    fetch("/chat/restart", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}"
+    }).then(function (response) {
+      if (!response.ok) { throw new Error("HTTP " + response.status); }
+      forget("sessionStorage", LOG_KEY);
+      [SHOWN_KEY, LANGUAGE_KEY, OLD_SENDER_KEY].forEach(function (key) { forget("localStorage", key); });
+      window.location.replace("/");
+    }).catch(function () { showError(); });
   });
   // Enter sends; Shift+Enter starts a new line.
   input.addEventListener("keydown", function (event) {

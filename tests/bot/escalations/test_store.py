@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 import pytest
 import sqlalchemy as sa
 
 from bot.accounts.users import add_user, authenticate
-from bot.escalations.store import ClosedError, ConflictError, EscalationStore
+from bot.db import utcnow
+from bot.escalations.store import (
+    ClosedError,
+    ConflictError,
+    EscalationStore,
+    QuestionLimitReached,
+    escalations,
+)
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 
@@ -58,6 +66,22 @@ def test_retried_request_creates_no_duplicate(store):
     second = store.record(me, "nb", "Når starter kurset?", request_key=f"{me}:1")
     assert first.reference == second.reference
     assert len(store.list(sender_id=me)) == 1
+
+
+def test_questions_per_day_are_limited_and_a_retry_still_gets_its_record(store):
+    me = sender()
+    first = store.record(me, "nb", "Første", request_key=f"{me}:1", daily_limit=2)
+    store.record(me, "nb", "Andre", request_key=f"{me}:2", daily_limit=2)
+    with pytest.raises(QuestionLimitReached) as refused:
+        store.record(me, "nb", "Tredje", request_key=f"{me}:3", daily_limit=2)
+    assert refused.value.count == 2
+    assert store.record(me, "nb", "Første", request_key=f"{me}:1", daily_limit=2).reference == first.reference
+    assert [r.question for r in store.list(sender_id=me)] == ["Første", "Andre"]
+    store.record(sender(), "nb", "Noen andre", daily_limit=2)  # another participant is not affected
+    with store.engine.begin() as conn:  # a day and an hour later, the two no longer count
+        conn.execute(escalations.update().where(escalations.c.sender_id == me)
+                     .values(created_at=utcnow() - dt.timedelta(hours=25)))
+    assert store.record(me, "nb", "Tredje", daily_limit=2).question == "Tredje"
 
 
 def test_two_caseworkers_cannot_overwrite_each_other(store):

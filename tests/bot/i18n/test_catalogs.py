@@ -27,6 +27,15 @@ def test_translation_is_used_and_formatted(tmp_path):
     assert Translator(tmp_path).gettext("pl", "Hello %(name)s", name="Ola") == "Cześć Ola"
 
 
+def test_plural_translation_is_used_in_the_right_form():
+    translator = Translator(PROJECT_ROOT / "translations")
+    singular = "A caseworker usually answers within %(n)s working day."
+    plural = "A caseworker usually answers within %(n)s working days."
+    assert translator.ngettext("ru", singular, plural, 1) == "Консультант обычно отвечает в течение 1 рабочего дня."
+    assert translator.ngettext("ru", singular, plural, 3) == "Консультант обычно отвечает в течение 3 рабочих дней."
+    assert translator.missing_report() == {}
+
+
 def test_missing_translation_falls_back_to_english_and_is_counted(tmp_path):
     translator = Translator(tmp_path)
     assert translator.gettext("so", "Courses") == "Courses"

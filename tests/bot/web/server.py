@@ -34,6 +34,7 @@ from bot.config import PROJECT_ROOT, Settings, load_settings
 from bot.escalations.store import EscalationStore
 from bot.services import Services
 from bot.web.app import create_app
+from bot.web.identity import COOKIE, sender_for
 from tests.conftest import free_port
 
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -78,6 +79,14 @@ class Client:
     def post_json(self, path: str, body: Any) -> Response:
         return self.request("POST", path, json.dumps(body).encode(),
                             {"Content-Type": "application/json"})
+
+    def conversation(self) -> str:
+        """The web chat conversation (Rasa's sender id) this browser's cookie stands for."""
+        if self.cookie(COOKIE) is None:
+            assert self.get("/").status == 200
+        token = self.cookie(COOKIE)
+        assert token is not None
+        return sender_for(token)
 
     def login(self, username: str, password: str) -> Response:
         token = self.get("/dashboard/login").csrf_token()

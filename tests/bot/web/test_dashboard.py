@@ -67,7 +67,8 @@ def test_queue_is_oldest_first_with_filters(web: WebApp) -> None:
 
 
 def test_answer_is_saved_audited_and_offered_to_the_participant(web: WebApp) -> None:
-    record = web.store.record("web-participant-1", "nb", "Når starter kurset?", channel="web", office="oslo")
+    participant = web.client()
+    record = web.store.record(participant.conversation(), "nb", "Når starter kurset?", channel="web", office="oslo")
     anna = logged_in(web, "anna")
     page = anna.get(f"/dashboard/e/{record.reference}")
     response = anna.post(f"/dashboard/e/{record.reference}/answer",
@@ -80,8 +81,9 @@ def test_answer_is_saved_audited_and_offered_to_the_participant(web: WebApp) -> 
     assert stored.answered_by == "anna" and stored.status == "answered"
     actions = [(e.username, e.action) for e in audit.entries(web.store, record.reference)]
     assert ("anna", "viewed") in actions and ("anna", "answered") in actions
-    answers = web.client().get("/chat/answers?sender=web-participant-1").json()["answers"]
+    answers = participant.get("/chat/answers").json()["answers"]
     assert [a["answer"] for a in answers] == ["Kurset starter 11. januar."]
+    assert web.client().get("/chat/answers").json()["answers"] == []  # someone else
 
 
 def test_prepared_answer_goes_out_in_the_participants_language(web: WebApp) -> None:
