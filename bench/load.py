@@ -17,14 +17,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import OUR_MESSAGES, RESULTS, free_port, load, post  # noqa: E402
+from bench.run import OUR_MESSAGES, RESULTS, free_port, load, warm_up  # noqa: E402
 
 
 def run_against(url: str, conversations: int, messages: int) -> dict:
-    webhook = f"{url}/webhooks/rest/webhook"
-    for text, language in OUR_MESSAGES:  # warm-up, not measured
-        post(webhook, "load-warm-up", text, language)
-    result = load(webhook, OUR_MESSAGES, conversations, messages, "load")
+    warm_up(url, "load-warm-up", OUR_MESSAGES)
+    result = load(url, OUR_MESSAGES, conversations, messages, "load")
     result.pop("latencies")
     return result
 

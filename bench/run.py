@@ -9,6 +9,7 @@ since absolute times vary between machines.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import datetime as dt
 import json
 import os
@@ -18,9 +19,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
@@ -29,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "bench" / "results"
 
 from bot.ops.supervisor import QUIET_ENV, Child, Supervisor  # noqa: E402
+from bot.rasa_client import RasaClient, RasaUnavailable  # noqa: E402
 
 OUR_MESSAGES = [
     ("hei", None), ("hvilke kurs finnes i Oslo?", None), ("Hello, which courses are there?", None),
@@ -42,18 +42,21 @@ BASELINE_MESSAGES = [("hello", None), ("I am sad", None), ("yes", None), ("great
                      ("not really", None), ("very good", None), ("bye", None)]
 
 
-def post(url: str, sender: str, text: str, language: Optional[str]) -> float:
-    body: Dict[str, Any] = {"sender": sender, "message": text}
-    if language:
-        body["metadata"] = {"language": language}
-    request = urllib.request.Request(url, data=json.dumps(body).encode(),
-                                     headers={"Content-Type": "application/json"}, method="POST")
+async def timed_send(client: RasaClient, sender: str, text: str, language: Optional[str]) -> float:
+    """Milliseconds from sending one message to having the whole reply."""
     started = time.perf_counter()
-    with urllib.request.urlopen(request, timeout=60) as response:
-        response.read()
-        if response.status != 200:
-            raise RuntimeError(f"HTTP {response.status}")
+    await client.send(sender, text, language=language)
     return (time.perf_counter() - started) * 1000
+
+
+def warm_up(url: str, sender: str, messages) -> None:
+    """Sends each message once (not measured): models, caches and connections get ready."""
+    async def send_all() -> None:
+        async with RasaClient(url) as client:
+            for text, language in messages:
+                await client.send(sender, text, language=language)
+
+    asyncio.run(send_all())
 
 
 def percentiles(values: Sequence[float]) -> Dict[int, float]:
@@ -63,28 +66,26 @@ def percentiles(values: Sequence[float]) -> Dict[int, float]:
 
 
 def load(url: str, messages, conversations: int, per_conversation: int, tag: str) -> Dict[str, Any]:
+    """`conversations` conversations at once, each `per_conversation` messages one after another."""
+    return asyncio.run(_load(url, messages, conversations, per_conversation, tag))
+
+
+async def _load(url: str, messages, conversations: int, per_conversation: int, tag: str) -> Dict[str, Any]:
     latencies: List[float] = []
     errors: List[str] = []
-    lock = threading.Lock()
 
-    def conversation(index: int) -> None:
+    async def conversation(client: RasaClient, index: int) -> None:
         sender = f"bench-{tag}-{conversations}-{index}-{time.time_ns()}"
         for turn in range(per_conversation):
             text, language = messages[(index + turn) % len(messages)]
             try:
-                ms = post(url, sender, text, language)
-                with lock:
-                    latencies.append(ms)
-            except Exception as exc:  # counted, reported
-                with lock:
-                    errors.append(str(exc))
+                latencies.append(await timed_send(client, sender, text, language))
+            except RasaUnavailable as exc:  # counted, reported
+                errors.append(str(exc))
 
     started = time.perf_counter()
-    threads = [threading.Thread(target=conversation, args=(i,)) for i in range(conversations)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    async with RasaClient(url) as client:
+        await asyncio.gather(*(conversation(client, i) for i in range(conversations)))
     result = summarise(latencies, time.perf_counter() - started)
     result.update(conversations=conversations, errors=len(errors))
     return result
@@ -139,8 +140,7 @@ def measure_server(children: List[Child], cwd: Path, url: str, messages, tag: st
     try:
         if not supervisor.wait_healthy(timeout=300):
             raise RuntimeError(f"{tag} did not start")
-        for text, language in messages:  # warm-up, not measured
-            post(url, f"warm-{tag}", text, language)
+        warm_up(url, f"warm-{tag}", messages)
         # One conversation at a time (20 conversations of 10 messages, one after another),
         # then 20 at once. Conversations are kept at a realistic length: every action call
         # carries the conversation's events, so one 200-message conversation measures
@@ -171,7 +171,7 @@ def baseline(python: str, workdir: Path) -> Dict[str, Any]:
     port = free_port()
     child = Child("baseline", [python, "-m", "rasa", "run", "--enable-api", "--port", str(port),
                                "--model", "models/base.tar.gz"], health_url=f"http://127.0.0.1:{port}/status")
-    result = measure_server([child], project, f"http://127.0.0.1:{port}/webhooks/rest/webhook",
+    result = measure_server([child], project, f"http://127.0.0.1:{port}",
                             BASELINE_MESSAGES, "baseline", log=workdir / "baseline.log")
     result["train_s"] = train_s
     return result
@@ -189,7 +189,7 @@ def ours(python: str, workdir: Path) -> Dict[str, Any]:
     if model is None:
         raise SystemExit("No model: run `make setup` first.")
     return measure_server(commands(settings, model, python), ROOT,
-                          f"{settings.rasa_url}/webhooks/rest/webhook", OUR_MESSAGES, "ours", env=env,
+                          settings.rasa_url, OUR_MESSAGES, "ours", env=env,
                           log=workdir / "ours.log")
 
 
@@ -198,8 +198,9 @@ def training_times(python: str, workdir: Path) -> Dict[str, float]:
     copy = workdir / "project"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "models", "var", ".git",
                                                               "bench", "tests", ".rasa"))
-    command = [python, "-m", "rasa", "train", "--config", "config.yml", "--domain", "nlu_data/domain.yml",
-               "--data", "nlu_data/nlu", "nlu_data/rules", "nlu_data/stories", "--out", "models"]
+    from bot.ops.rasa_commands import train_command
+
+    command = train_command(Path("models"), python=python)
     (workdir / "cache").mkdir(exist_ok=True)
     env = {"RASA_CACHE_DIRECTORY": str(workdir / "cache")}
     full = timed(command, copy, env)

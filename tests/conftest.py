@@ -13,6 +13,7 @@ from typing import Dict, Iterator, Optional
 import pytest
 
 from bot.config import PROJECT_ROOT, Settings, load_settings
+from bot.rasa_client import BlockingRasaClient
 from bot.services import Services, set_services
 
 ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
@@ -50,25 +51,22 @@ class RunningBot:
     def __init__(self, settings: Settings, supervisor):  # type: ignore[no-untyped-def]
         self.settings = settings
         self.supervisor = supervisor
+        self.rasa = BlockingRasaClient.from_settings(settings)
 
     @property
     def url(self) -> str:
         return self.settings.rasa_url
 
     def say(self, sender: str, text: str, language: str | None = None) -> list:
-        from bot.rasa_client import send
-
-        return send(self.url, sender, text, language)
+        return self.rasa.send(sender, text, language=language)
 
     def parse(self, text: str) -> dict:
         """What the model makes of `text` (Rasa's `/model/parse`)."""
-        import json
-        import urllib.request
+        return self.rasa.parse(text)
 
-        request = urllib.request.Request(f"{self.url}/model/parse", data=json.dumps({"text": text}).encode(),
-                                         headers={"Content-Type": "application/json"}, method="POST")
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return json.loads(response.read())
+    def tracker(self, sender: str) -> dict:
+        """The conversation's tracker with every event (Rasa's HTTP API, with the token)."""
+        return self.rasa.tracker(sender)
 
 
 @contextlib.contextmanager
@@ -80,6 +78,7 @@ def start_bot(base: Path, log_name: str = "servers.log",
     are kept in memory unless `extra_env` says otherwise (AMO_TRACKER_STORE_URL="" is the
     default profile's SQLite file under var/).
     """
+    from bot.ops.rasa_commands import ensure_token
     from bot.ops.supervisor import Supervisor, commands
     from bot.ops.training import train
 
@@ -92,7 +91,7 @@ def start_bot(base: Path, log_name: str = "servers.log",
         "AMO_CONTENT_WATCH_SECONDS": "0.5", "AMO_TRACKER_STORE_URL": "memory",
         **(extra_env or {}),
     }
-    settings = load_settings({**os.environ, **env})
+    settings = ensure_token(load_settings({**os.environ, **env}))
     model = train(PROJECT_ROOT, settings.models_dir)
     log = open(base / log_name, "w", encoding="utf-8")
     supervisor = Supervisor(commands(settings, model, python=sys.executable), cwd=PROJECT_ROOT,

@@ -35,13 +35,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.channels.telegram_bridge import (
-    CallbackPayloads,
-    RasaClient,
-    RasaUnavailable,
-    outgoing,
-    sender_for,
-)
+from bot.channels.telegram_bridge import CallbackPayloads, outgoing, sender_for
 from bot.channels.telegram_delivery import (
     AnswerPusher,
     AnswerSource,
@@ -57,6 +51,8 @@ from bot.config import Settings, get_settings
 from bot.i18n.catalogs import Translator, get_translator
 from bot.i18n.formatting import directional
 from bot.language.supported import normalise_code
+from bot.rasa_client import RasaClient, RasaUnavailable
+from bot.services import Services
 
 # Named explicitly: run with `python -m`, __name__ would be "__main__".
 logger = logging.getLogger("bot.channels.telegram")
@@ -77,20 +73,14 @@ def chat_of(update: Update) -> int:
     raise ValueError(f"update {update.update_id} has no chat")
 
 
-def _escalation_store() -> AnswerSource:
-    from bot.services import get_services  # builds the store (and its schema) on first use
-
-    return cast(AnswerSource, get_services().escalations)
-
-
 class TelegramChannel:
     """The handlers of the Telegram channel and the state they share."""
 
-    def __init__(self, settings: Settings, translator: Optional[Translator] = None,
-                 store: Callable[[], AnswerSource] = _escalation_store):
+    def __init__(self, settings: Settings, rasa: RasaClient, store: Callable[[], AnswerSource],
+                 translator: Optional[Translator] = None):
         self.settings = settings
         self.translator = translator or get_translator(settings.translations_dir)
-        self.rasa = RasaClient(settings.rasa_url)
+        self.rasa = rasa
         self.payloads = CallbackPayloads()
         self.languages = ChatLanguages()
         self.locks = ChatLocks()
@@ -228,9 +218,8 @@ class TelegramChannel:
         return "/greet"
 
 
-def build_application(settings: Settings, channel: Optional[TelegramChannel] = None) -> Application:
+def build_application(settings: Settings, channel: TelegramChannel) -> Application:
     """The Application with every handler: the one place where the channel is wired."""
-    channel = channel or TelegramChannel(settings)
     builder = (ApplicationBuilder().token(settings.telegram_token)
                # Different chats in parallel; one chat in order (TelegramChannel.locks).
                .concurrent_updates(True)
@@ -332,7 +321,10 @@ def main() -> int:
         logger.warning("Telegram is off: TELEGRAM_TOKEN is not set (see README, Telegram). "
                        "The rest of the bot runs without it.")
         return 0
-    application = build_application(settings)
+    services = Services(settings)  # the escalation store is built on first use
+    channel = TelegramChannel(settings, RasaClient.from_settings(settings),
+                              lambda: cast(AnswerSource, services.escalations), services.translator)
+    application = build_application(settings, channel)
     try:
         if settings.telegram_webhook_url:
             asyncio.run(serve_webhook(application, settings))

@@ -1,8 +1,7 @@
 """Telegram bridge: Rasa's REST answers turned into Telegram messages, and back.
 
-Holds what the Telegram channel needs from Rasa (a small HTTP client for the REST
-webhook and the tracker's `language` slot) and the pure conversions between the two
-sides: replies merged and split into messages of at most 4096 characters, Rasa
+The pure conversions between the two sides (Rasa is reached through
+bot.rasa_client): conversation ids, replies merged and split into messages of at most 4096 characters, Rasa
 buttons as inline keyboards, and button payloads that fit Telegram's 64-byte
 `callback_data`.
 """
@@ -14,13 +13,10 @@ import logging
 import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence
-from urllib.parse import quote
 
-import httpx
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.channels.bounded import BoundedDict
-from bot.language.supported import BY_CODE
 
 logger = logging.getLogger(__name__)
 
@@ -32,10 +28,6 @@ RLM = "\u200f"
 
 # A sentence ends with one of these, followed by white space (Latin, Arabic, Ethiopic, Armenian).
 _SENTENCE_END = re.compile(r"[.!?…؟።፧։](?=\s)")
-
-
-class RasaUnavailable(Exception):
-    """Rasa could not be reached or gave no usable answer."""
 
 
 def sender_for(chat_id: int) -> str:
@@ -51,47 +43,6 @@ def chat_id_of(sender_id: str) -> Optional[int]:
         return int(sender_id[len(SENDER_PREFIX):])
     except ValueError:
         return None
-
-
-class RasaClient:
-    """Talks to the Rasa server: the REST webhook and the tracker's language slot."""
-
-    def __init__(self, base_url: str, timeout: float = 30.0):
-        # trust_env=False: Rasa runs beside us, and a proxy from the environment must not
-        # carry participants' messages off the machine.
-        self._client = httpx.AsyncClient(base_url=base_url, trust_env=False,
-                                         timeout=httpx.Timeout(timeout, connect=5.0))
-
-    async def send(self, sender: str, text: str, metadata: Dict[str, Any]) -> List[Dict[str, Any]]:
-        """Sends one message; returns Rasa's replies."""
-        try:
-            response = await self._client.post(
-                "/webhooks/rest/webhook",
-                json={"sender": sender, "message": text, "metadata": metadata})
-            response.raise_for_status()
-            replies = response.json()
-        except (httpx.HTTPError, ValueError) as exc:
-            raise RasaUnavailable(f"{type(exc).__name__}: {exc}") from exc
-        if not isinstance(replies, list):
-            raise RasaUnavailable(f"unexpected answer {str(replies)[:200]!r}")
-        return [reply for reply in replies if isinstance(reply, dict)]
-
-    async def language(self, sender: str) -> Optional[str]:
-        """The conversation's language (the `language` slot), or None if unknown or unreachable."""
-        try:
-            response = await self._client.get(
-                f"/conversations/{quote(sender, safe='')}/tracker",
-                params={"include_events": "NONE"}, timeout=5.0)
-            response.raise_for_status()
-            slots = response.json().get("slots") or {}
-        except (httpx.HTTPError, ValueError, AttributeError) as exc:
-            logger.debug("Could not read the language of %s: %s", sender, exc)
-            return None
-        language = slots.get("language")
-        return language if language in BY_CODE else None
-
-    async def aclose(self) -> None:
-        await self._client.aclose()
 
 
 class CallbackPayloads:

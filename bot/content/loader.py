@@ -136,6 +136,30 @@ def _valid_documents(folder: Path, schema: Path, root: Path,
             yield rel, doc, _plain(doc)
 
 
+def _load_places(content_dir: Path, root: Path, counties: Dict[str, str],
+                 problems: List[ContentError]) -> Dict[str, str]:
+    """places.yml: names people use instead of a county, each with a known county id."""
+    path = content_dir / "places.yml"
+    rel = str(path.relative_to(root))
+    if not path.is_file():
+        problems.append(ContentError(rel, None, "", "missing: only county names and the courses' "
+                                     "places are recognised as places", severity="warning"))
+        return {}
+    doc, errs = read_yaml(path, root)
+    if doc is not None:
+        errs = errs + _validate(doc, content_dir / "schema" / "places.schema.json", rel)
+    problems += errs
+    if doc is None or errs:
+        return {}
+    places: Dict[str, str] = {}
+    for name, county in _plain(doc)["places"].items():
+        if counties and county not in counties:
+            problems.append(ContentError(rel, _line_of(doc, ["places", name]), f"places.{name}",
+                                         f"unknown county {county!r}; known: {', '.join(sorted(counties))}"))
+        places[name] = county
+    return places
+
+
 def load_catalogue(content_dir: Path) -> Tuple[Optional[Catalogue], List[ContentError]]:
     """Loads and validates every file under `content_dir`.
 
@@ -156,6 +180,8 @@ def load_catalogue(content_dir: Path) -> Tuple[Optional[Catalogue], List[Content
                                          "must be a mapping of county id to name"))
         else:
             counties = {str(k): str(v) for k, v in raw["counties"].items()}
+
+    places = _load_places(content_dir, root, counties, problems)
 
     courses: Dict[str, Course] = {}
     for rel, doc, data in _valid_documents(content_dir / "courses", schema_dir / "course.schema.json",
@@ -184,4 +210,4 @@ def load_catalogue(content_dir: Path) -> Tuple[Optional[Catalogue], List[Content
         problems.append(ContentError("content/courses", None, "", "no course files found"))
     if any(p.severity == "error" for p in problems):
         return None, problems
-    return Catalogue(courses=courses, pages=pages, counties=counties), problems
+    return Catalogue(courses=courses, pages=pages, counties=counties, places=places), problems

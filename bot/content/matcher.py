@@ -7,19 +7,6 @@ from typing import Dict, List, Optional
 from bot.content.model import Catalogue
 from bot.language.textmatch import NameIndex
 
-# Cities people name instead of their county.
-CITY_COUNTY = {
-    "bergen": "vestland", "stavanger": "rogaland", "sandnes": "rogaland", "haugesund": "rogaland",
-    "trondheim": "trondelag", "steinkjer": "trondelag", "levanger": "trondelag",
-    "lillestrøm": "akershus", "bærum": "akershus", "asker": "akershus", "lørenskog": "akershus",
-    "drammen": "buskerud", "kristiansand": "agder", "tromsø": "troms", "bodø": "nordland",
-    "ålesund": "more-og-romsdal", "fredrikstad": "ostfold", "sarpsborg": "ostfold",
-    "hamar": "innlandet", "lillehammer": "innlandet", "tønsberg": "vestfold", "skien": "telemark",
-    "أوسلو": "oslo", "اوسلو": "oslo", "اسلو": "oslo", "осло": "oslo", "ኦስሎ": "oslo",
-    "برگن": "vestland", "بيرغن": "vestland", "берген": "vestland", "ставангер": "rogaland",
-    "тронхейм": "trondelag", "تروندهايم": "trondelag",
-}
-
 
 class Matcher:
     """Built once per catalogue version; lookups are a scan over pre-folded aliases."""
@@ -33,7 +20,7 @@ class Matcher:
         places = ((p.place, p.county) for c in catalogue.courses.values() for p in c.places)
         self._counties = NameIndex([*((name, cid) for cid, name in catalogue.counties.items()),
                                  *((cid, cid) for cid in catalogue.counties),
-                                 *CITY_COUNTY.items(), *places])
+                                 *catalogue.places.items(), *places])
 
     def course(self, text: Optional[str]) -> Optional[str]:
         found = self._courses.find(text)

@@ -152,6 +152,8 @@ class Catalogue:
     courses: Dict[str, Course]
     pages: Dict[str, Page]
     counties: Dict[str, str]
+    # Names people use instead of a county (content/places.yml): name -> county id.
+    places: Dict[str, str] = field(default_factory=dict)
     version: str = field(default="")
 
     def filter(self, county: Optional[str] = None, sector: Optional[str] = None) -> List[Course]:

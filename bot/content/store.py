@@ -8,6 +8,7 @@ import logging
 import os
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import List, Optional, Tuple
 
@@ -73,8 +74,7 @@ class CatalogueStore:
                              "\n".join(str(p) for p in problems))
                 self._write_status(fingerprint, problems, accepted=False)
                 return False, problems
-            self._catalogue = Catalogue(catalogue.courses, catalogue.pages, catalogue.counties,
-                                        version=fingerprint)
+            self._catalogue = replace(catalogue, version=fingerprint)
             logger.info("Catalogue %s loaded: %d courses, %d pages", fingerprint,
                         len(catalogue.courses), len(catalogue.pages))
             self._write_status(fingerprint, problems, accepted=True)

@@ -41,9 +41,11 @@ def setup() -> None:
 
 
 def _prepare(settings: Settings) -> Path:
+    from bot.ops.rasa_commands import ensure_token
     from bot.ops.training import train as do_train
     from bot.ops.translations import compile_all
 
+    ensure_token(settings)  # AMO_RASA_TOKEN, or one generated into var/ once and reused
     compiled = compile_all(settings.root)
     click.echo(f"Compiled {len(compiled)} translation catalogs.")
     return do_train(settings.root, settings.models_dir, echo=click.echo)
@@ -106,25 +108,30 @@ def run(no_train: bool, production: bool) -> None:
 @click.option("--url", default=None, help="Rasa server URL (default from settings).")
 def chat(language: Optional[str], sender: str, url: Optional[str]) -> None:
     """Talk to the running bot in the terminal."""
-    from bot.rasa_client import ChatError, send
+    import asyncio
 
-    base = url or _settings().rasa_url
+    from bot.rasa_client import RasaClient, RasaUnavailable
+
+    async def converse(rasa: RasaClient) -> None:
+        async with rasa:
+            while True:
+                try:
+                    text = click.prompt("you", default="", show_default=False)
+                except (EOFError, click.Abort):
+                    return
+                if not text.strip():
+                    return
+                try:
+                    replies = await rasa.send(sender, text, language=language)
+                except RasaUnavailable as exc:
+                    raise click.ClickException(f"{exc}. Is the bot running? Start it with `make run`.") from None
+                for reply in replies:
+                    click.echo(f"bot: {reply.get('text', '')}")
+                    for button in reply.get("buttons") or []:
+                        click.echo(f"     [{button['title']}]  {button['payload']}")
+
     click.echo("Type a message; an empty line or Ctrl-D ends.")
-    while True:
-        try:
-            text = click.prompt("you", default="", show_default=False)
-        except (EOFError, click.Abort):
-            break
-        if not text.strip():
-            break
-        try:
-            replies = send(base, sender, text, language)
-        except ChatError as exc:
-            raise click.ClickException(str(exc)) from None
-        for reply in replies:
-            click.echo(f"bot: {reply.get('text', '')}")
-            for button in reply.get("buttons") or []:
-                click.echo(f"     [{button['title']}]  {button['payload']}")
+    asyncio.run(converse(RasaClient.from_settings(_settings(), url)))
 
 
 @main.command()

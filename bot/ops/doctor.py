@@ -32,6 +32,21 @@ def _http_ok(url: str) -> bool:
         return False
 
 
+def _rasa_check(settings: Settings) -> Check:
+    """The Rasa server's /status, asked with the API token as every part of the bot asks."""
+    from bot.rasa_client import BlockingRasaClient, RasaUnavailable
+
+    url = settings.rasa_url
+    try:
+        BlockingRasaClient(url, settings.rasa_token, timeout=2).status()
+    except RasaUnavailable as exc:
+        if exc.status == 401:
+            return Check("rasa server", "fail", f"{url} refuses our API token",
+                         "AMO_RASA_TOKEN differs from the running server's: restart with `make run`")
+        return Check("rasa server", "warn", f"not reachable at {url}", "make run")
+    return Check("rasa server", "ok", url)
+
+
 def _database_check(url: str) -> Check:
     """Connects to the database; a SQLite file that does not exist yet is fine if it can be
     created (the first `make run` creates it), and the check does not create it."""
@@ -73,11 +88,11 @@ def run_checks(settings: Settings) -> List[Check]:
     checks.append(Check("model", "ok" if model else "fail",
                         model.name if model else "no model for the current data",
                         "" if model else "make setup (trains the model)"))
-    for name, url in (("rasa server", f"{settings.rasa_url}/status"),
-                      ("action server", f"http://{settings.host}:{settings.actions_port}/health")):
-        up = _http_ok(url)
-        checks.append(Check(name, "ok" if up else "warn", url if up else f"not reachable at {url}",
-                            "" if up else "make run"))
+    checks.append(_rasa_check(settings))
+    url = f"http://{settings.host}:{settings.actions_port}/health"
+    up = _http_ok(url)
+    checks.append(Check("action server", "ok" if up else "warn", url if up else f"not reachable at {url}",
+                        "" if up else "make run"))
     checks.append(_database_check(settings.effective_database_url))
     token = settings.telegram_token
     if not token:

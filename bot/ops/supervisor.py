@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, TextIO
 
 from bot.config import Settings
+from bot.ops.rasa_commands import ensure_token, run_command, status_url, write_endpoints
 
 # Rasa's telemetry cannot reach the internet here and TensorFlow's start-up chatter hides real errors.
 QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
@@ -21,40 +22,6 @@ QUIET_ENV = {"RASA_TELEMETRY_ENABLED": "false", "SQLALCHEMY_SILENCE_UBER_WARNING
 
 COLOURS = ("\033[36m", "\033[35m", "\033[33m", "\033[32m")
 RESET = "\033[0m"
-
-
-def endpoint_lines(settings: Settings) -> List[str]:
-    """The Rasa server's action endpoint, NLG and tracker store, from the settings."""
-    lines = ["action_endpoint:", f'  url: "{settings.actions_url}"',
-             "nlg:", "  type: bot.rasa.nlg.GettextNLG"]
-    tracker_url = settings.tracker_store_url
-    if tracker_url == "memory":
-        lines += ["tracker_store:", "  type: bot.rasa.trackers.ForgetfulInMemoryTrackerStore"]
-    elif tracker_url.startswith("sqlite:///") or not tracker_url:
-        db = tracker_url[len("sqlite:///"):] if tracker_url else str(settings.var_dir / "trackers.db")
-        lines += ["tracker_store:", "  type: bot.rasa.trackers.ForgetfulSQLTrackerStore",
-                  "  dialect: sqlite", f'  db: "{db}"']
-    else:
-        from sqlalchemy.engine import make_url
-
-        url = make_url(tracker_url)
-        lines += ["tracker_store:", "  type: bot.rasa.trackers.ForgetfulSQLTrackerStore",
-                  f"  dialect: {url.drivername}", f"  url: {url.host or '127.0.0.1'}",
-                  f"  port: {url.port or 5432}", f"  db: {url.database}",
-                  f"  username: {url.username or 'postgres'}"]
-        if url.password:
-            lines.append(f"  password: {url.password}")
-    return lines
-
-
-def write_runtime_config(settings: Settings) -> Path:
-    """endpoints.yml for this run, from the settings (ports, tracker store)."""
-    run_dir = settings.var_dir / "run"
-    run_dir.mkdir(parents=True, exist_ok=True)
-    lines = endpoint_lines(settings)
-    path = run_dir / "endpoints.yml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 @dataclass
@@ -74,20 +41,26 @@ class Child:
 
 def commands(settings: Settings, model: Path, python: str = sys.executable) -> List[Child]:
     """The processes of a full bot: Rasa server and action server (web and Telegram when present)."""
-    endpoints = write_runtime_config(settings)
-    root = settings.root
+    settings = ensure_token(settings)
+    endpoints = write_endpoints(settings)
     children = [
+        # rasa_sdk listens on every interface unless SANIC_HOST says otherwise.
         Child("actions", [python, "-m", "actions.server"],
-              health_url=f"http://{settings.host}:{settings.actions_port}/health"),
-        Child("rasa", [python, "-m", "rasa", "run", "--enable-api", "--model", str(model),
-                       "--port", str(settings.rasa_port), "--interface", settings.host,
-                       "--endpoints", str(endpoints), "--credentials", str(root / "credentials.yml"),
-                       "--cors", "*"],
-              health_url=f"{settings.rasa_url}/status"),
+              health_url=f"http://{settings.host}:{settings.actions_port}/health",
+              env={"SANIC_HOST": settings.host}),
+        Child("rasa", run_command(settings, model, endpoints, python=python),
+              health_url=status_url(settings)),
+        Child("web", [python, "-m", "bot.web"], health_url=f"{settings.web_url}/health"),
     ]
-    children.append(Child("web", [python, "-m", "bot.web"], health_url=f"{settings.web_url}/health"))
     if settings.telegram_token:
         children.append(Child("telegram", [python, "-m", "bot.channels.telegram"], optional=True))
+    return with_token(children, settings)
+
+
+def with_token(children: List[Child], settings: Settings) -> List[Child]:
+    """Gives every child the Rasa API token (Rasa requires it; the others send it)."""
+    for child in children:
+        child.env.setdefault("AMO_RASA_TOKEN", settings.rasa_token)
     return children
 
 

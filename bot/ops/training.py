@@ -5,15 +5,15 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import List, Optional
 
 from bot.content.loader import load_catalogue
-from bot.content.matcher import CITY_COUNTY
 from bot.content.model import Catalogue
 from bot.language.supported import LANGUAGES
+from bot.ops.rasa_commands import train_command
+from bot.ops.supervisor import QUIET_ENV
 
 TRAINING_INPUTS = ("config.yml", "nlu_data/domain.yml", "nlu_data/nlu", "nlu_data/rules",
                    "nlu_data/stories", "bot/rasa/nlu.py", "bot/language/textmatch.py")
@@ -37,7 +37,7 @@ def course_synonyms_yaml(catalogue: Catalogue) -> str:
         lines += [f"      - {_escape(n)}" for n in names]
         lookup += names
     places = [p.place for c in catalogue.courses.values() for p in c.places]
-    counties = [*catalogue.counties.values(), *places, *CITY_COUNTY]
+    counties = [*catalogue.counties.values(), *places, *catalogue.places]
     languages = [name for lang in LANGUAGES for name in (lang.native_name, *lang.aliases)]
     for entity, names in (("course", lookup), ("county", counties), ("language", languages)):
         lines += [f"  - lookup: {entity}", "    examples: |"]
@@ -101,12 +101,7 @@ def train(root: Path, models_dir: Path, force: bool = False, echo=print) -> Path
     models_dir.mkdir(parents=True, exist_ok=True)
     echo(f"Training {target.name} (about a minute on 2 cores)...")
     started = time.monotonic()
-    command = [sys.executable, "-m", "rasa", "train", "--config", "config.yml",
-               "--domain", "nlu_data/domain.yml",
-               "--data", "nlu_data/nlu", "nlu_data/rules", "nlu_data/stories",
-               "--out", str(models_dir), "--fixed-model-name", f".training-{os.getpid()}"]
-    from bot.ops.supervisor import QUIET_ENV
-
+    command = train_command(models_dir, f".training-{os.getpid()}")
     warnings = ",".join(filter(None, (os.environ.get("PYTHONWARNINGS"), QUIET_WARNINGS)))
     result = subprocess.run(command, cwd=root,
                             env={**os.environ, **QUIET_ENV, "PYTHONWARNINGS": warnings})

@@ -10,13 +10,13 @@ import logging
 import sys
 from typing import Optional
 
-import aiohttp
 from sanic import Sanic, response
 from sanic.exceptions import MethodNotSupported, NotFound, SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.config import Settings, get_settings
+from bot.rasa_client import RasaClient
 from bot.services import Services
 from bot.web import auth, chat, dashboard
 from bot.web.context import STATIC, WebContext
@@ -41,13 +41,15 @@ SERVER_ERROR = D_("Something went wrong on our side. It has been logged; please 
 
 
 def create_app(settings: Optional[Settings] = None, services: Optional[Services] = None,
-               name: str = "amo_web") -> Sanic:
+               name: str = "amo_web", rasa: Optional[RasaClient] = None) -> Sanic:
+    """The web app; `rasa` is the client of the Rasa server (default: one from the settings,
+    opened with the server and closed after it)."""
     settings = settings or get_settings()
     services = services or Services(settings)
     app = Sanic(name)
     app.config.REQUEST_MAX_SIZE = 64 * 1024  # a message is at most 4000 characters
     app.config.FALLBACK_ERROR_FORMAT = "json"
-    app.ctx.web = WebContext(settings, services)
+    app.ctx.web = WebContext(settings, services, rasa=rasa)
     app.ctx.chat_limiter = RateLimiter()
     app.blueprint(chat.bp)
     app.blueprint(auth.bp)
@@ -62,11 +64,14 @@ def create_app(settings: Optional[Settings] = None, services: Optional[Services]
     async def open_resources(app: Sanic, _loop: object) -> None:
         # Creating the schema here (not at import) keeps `import bot.web` free of I/O.
         app.ctx.web.services.escalations.create_schema()
-        app.ctx.web.http = aiohttp.ClientSession()
+        if app.ctx.web.rasa is None:
+            app.ctx.web.rasa = RasaClient.from_settings(app.ctx.web.settings)
+            app.ctx.own_rasa = True
 
     async def close_resources(app: Sanic, _loop: object) -> None:
-        if app.ctx.web.http is not None:
-            await app.ctx.web.http.close()
+        if getattr(app.ctx, "own_rasa", False) and app.ctx.web.rasa is not None:
+            await app.ctx.web.rasa.aclose()
+            app.ctx.web.rasa = None
 
     app.register_listener(open_resources, "before_server_start")
     app.register_listener(close_resources, "after_server_stop")

@@ -10,12 +10,10 @@ this conversation's questions; `/chat/restart` ("Start over") hands out a new co
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 from typing import Any, Dict, List, Optional, Tuple
 
-import aiohttp
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -24,7 +22,8 @@ from bot.channels import texts
 from bot.escalations.queue import answered_for_sender
 from bot.i18n.catalogs import MESSAGES, Translator
 from bot.i18n.formatting import RLM
-from bot.language.supported import BY_CODE, LANGUAGES, is_rtl, negotiate, normalise_code
+from bot.language.supported import LANGUAGES, is_rtl, negotiate, normalise_code
+from bot.rasa_client import RasaUnavailable
 from bot.web import identity
 from bot.web.clients import request_client
 from bot.web.context import blocking, render, web
@@ -33,8 +32,6 @@ from bot.web.limits import RateLimiter
 logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 4000
-RASA_TIMEOUT = aiohttp.ClientTimeout(total=60, connect=3)
-TRACKER_TIMEOUT = aiohttp.ClientTimeout(total=5, connect=2)
 
 # Page texts by key, each looked up in the `messages` catalog per language.
 PAGE_TEXTS = {
@@ -95,20 +92,6 @@ def _server_down(request: Request, language: str) -> HTTPResponse:
     return _error("bot_unavailable", 503, message=text, language=language)
 
 
-async def _reply_language(http: aiohttp.ClientSession, base: str, sender: str) -> Optional[str]:
-    """The conversation's language after the reply (the `language` slot), if Rasa tells us."""
-    try:
-        async with http.get(f"{base}/conversations/{sender}/tracker",
-                            params={"include_events": "NONE"}, timeout=TRACKER_TIMEOUT) as resp:
-            if resp.status != 200:
-                return None
-            slots = (await resp.json()).get("slots") or {}
-    except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
-        return None
-    language = slots.get("language")
-    return language if language in BY_CODE else None
-
-
 @bp.post("/chat/send")
 async def send(request: Request) -> HTTPResponse:
     """Forwards one message of the cookie's conversation to Rasa.
@@ -134,24 +117,15 @@ async def send(request: Request) -> HTTPResponse:
         refusal.headers["Retry-After"] = str(max(1, round(wait)))
         return refusal
     context = web(request)
-    assert context.http is not None
-    base = context.settings.rasa_url
-    payload = {"sender": sender, "message": message,
-               "metadata": {"channel": "web", "language": language}}
+    assert context.rasa is not None
     try:
-        async with context.http.post(f"{base}/webhooks/rest/webhook", json=payload,
-                                     timeout=RASA_TIMEOUT) as resp:
-            if resp.status != 200:
-                logger.error("Rasa answered HTTP %s for %s", resp.status, sender)
-                return _server_down(request, language)
-            replies = await resp.json()
-    except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as exc:
-        logger.error("Rasa at %s not reachable: %s", base, exc)
+        replies = await context.rasa.send(sender, message, {"channel": "web", "language": language})
+    except RasaUnavailable as exc:
+        logger.error("Rasa did not answer a message of %s: %s", sender, exc)
         return _server_down(request, language)
-    reply_language = await _reply_language(context.http, base, sender) or language
+    reply_language = await context.rasa.language(sender) or language
     return response.json({"language": reply_language,
-                          "replies": [_reply(r, reply_language) for r in replies
-                                      if isinstance(r, dict)]})
+                          "replies": [_reply(r, reply_language) for r in replies]})
 
 
 def _reply(reply: Dict[str, Any], language: str) -> Dict[str, Any]:

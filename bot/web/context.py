@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, Optional, TypeVar
 
-import aiohttp
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.config import Settings
+from bot.rasa_client import RasaClient
 from bot.services import Services
 
 HERE = Path(__file__).resolve().parent
@@ -37,8 +37,8 @@ class WebContext:
     settings: Settings
     services: Services
     templates: Environment = field(default_factory=template_environment)
-    # Created in the server's event loop (aiohttp sessions are bound to the loop).
-    http: Optional[aiohttp.ClientSession] = None
+    # The process's client of Rasa; opened when the server starts, closed when it stops.
+    rasa: Optional[RasaClient] = None
 
 
 def web(request: Request) -> WebContext:

@@ -202,7 +202,25 @@ def test_delete_my_data_removes_questions_and_history(bot):
     done = text_of(bot.say(me, "/affirm"))
     assert "Deleted 1 question to caseworkers." in done
     assert store.list(sender_id=me) == []
-    with urllib.request.urlopen(f"{bot.url}/conversations/{me}/tracker", timeout=10) as response:
-        tracker = json.loads(response.read())
+    tracker = bot.tracker(me)
     texts = [e.get("text") for e in tracker["events"] if e.get("event") == "user"]
     assert "When does the cleaning course start in Stavanger?" not in texts
+
+
+def test_rasa_api_refuses_a_caller_without_the_token_and_serves_the_one_with_it(bot):
+    me = sender()
+    assert bot.say(me, "hei")  # the REST webhook stays open: it is the participants' way in
+    tracker_url = f"{bot.url}/conversations/{me}/tracker"
+    for stranger in (tracker_url, f"{tracker_url}?token=wrong-{bot.settings.rasa_token[:4]}"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(stranger, timeout=10)
+        assert refused.value.code == 401
+    parse = urllib.request.Request(f"{bot.url}/model/parse", data=b'{"text": "hei"}', method="POST",
+                                   headers={"Content-Type": "application/json"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(parse, timeout=10)
+    assert refused.value.code == 401
+    with urllib.request.urlopen(f"{tracker_url}?token={bot.settings.rasa_token}", timeout=10) as served:
+        assert served.status == 200
+        assert "hei" in [e.get("text") for e in json.loads(served.read())["events"]]
+    assert bot.tracker(me)["sender_id"] == me  # the client every part of the bot uses

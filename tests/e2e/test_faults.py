@@ -9,7 +9,7 @@ from typing import Iterator
 import pytest
 
 from bot.i18n.catalogs import get_translator
-from bot.rasa_client import send
+from bot.rasa_client import BlockingRasaClient
 from tests.conftest import start_bot
 
 pytestmark = pytest.mark.model
@@ -26,15 +26,16 @@ def own_bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple]:
 
 def test_action_server_dies_mid_conversation_and_the_conversation_resumes(own_bot):
     settings, supervisor = own_bot
+    send = BlockingRasaClient.from_settings(settings).send
     me = f"fault-{uuid.uuid4().hex[:8]}"
-    first = send(settings.rasa_url, me, "Привіт, які курси є?")
+    first = send(me, "Привіт, які курси є?")
     assert CYRILLIC.search(" ".join(r.get("text") or "" for r in first))
     supervisor.kill("actions")
-    during = send(settings.rasa_url, me, "Розкажіть про курс прибирання, будь ласка")
+    during = send(me, "Розкажіть про курс прибирання, будь ласка")
     apology = get_translator().gettext("uk", "Sorry, something went wrong on our side. Please try again in a moment.")
     assert [r["text"].strip() for r in during] == [apology]
     supervisor.restart("actions")
     assert supervisor.wait_healthy(timeout=120)
-    after = send(settings.rasa_url, me, "Розкажіть про курс прибирання, будь ласка")
+    after = send(me, "Розкажіть про курс прибирання, будь ласка")
     text = " ".join(r.get("text") or "" for r in after)
     assert CYRILLIC.search(text) and apology not in text

@@ -8,18 +8,20 @@ import re
 import shutil
 import sys
 import threading
+import urllib.error
 import urllib.request
 import uuid
 from dataclasses import replace
-from typing import Iterator, List
+from typing import Iterator, List, Optional
 
 import pytest
 
 from bot.config import PROJECT_ROOT, Settings, load_settings
 from bot.ops.production import INSTANCES, ensure_database, instance_port, production_commands
+from bot.ops.rasa_commands import ensure_token
 from bot.ops.supervisor import Supervisor
 from bot.ops.training import train
-from bot.rasa_client import send
+from bot.rasa_client import BlockingRasaClient
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.model
@@ -64,7 +66,7 @@ def production(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
            "AMO_CONTENT_DIR": str(base / "content"), "AMO_DATABASE_URL": DATABASE,
            "AMO_TRACKER_STORE_URL": DATABASE}
     settings = load_settings({**os.environ, **env})
-    settings = replace(settings, database_url=DATABASE, tracker_store_url=DATABASE)
+    settings = ensure_token(replace(settings, database_url=DATABASE, tracker_store_url=DATABASE))
     model = train(PROJECT_ROOT, settings.models_dir)
     log = open(base / "servers.log", "w", encoding="utf-8")
     supervisor = Supervisor(production_commands(settings, model, sys.executable, REDIS),
@@ -82,6 +84,10 @@ def production(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
 
 def instance(settings: Settings, index: int) -> str:
     return f"http://{settings.host}:{instance_port(settings.rasa_port, index)}"
+
+
+def send(url: str, sender: str, text: str) -> List[dict]:
+    return BlockingRasaClient(url).send(sender, text)
 
 
 def text(replies: List[dict]) -> str:
@@ -118,8 +124,8 @@ def test_concurrent_messages_of_one_conversation_are_processed_in_order(producti
     for thread in threads:
         thread.join()
     assert not errors and len(results) == 6 and all(results)
-    with urllib.request.urlopen(f"{production.rasa_url}/conversations/{me}/tracker", timeout=30) as response:
-        events = json.loads(response.read())["events"]
+    # The balancer never passes the events on; an instance gives them to a caller with the token.
+    events = BlockingRasaClient.from_settings(production, instance(production, 0)).tracker(me)["events"]
     # The lock store serialises the conversation: every user message is followed by the
     # bot's actions for it before the next user message is handled.
     kinds = [e["event"] for e in events if e["event"] in ("user", "bot")]
@@ -132,10 +138,35 @@ def test_the_balancer_answers_on_the_usual_port(production):
     assert replies and replies[0]["text"]
 
 
+def status_of(url: str, data: Optional[bytes] = None) -> int:
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, data=data), timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_the_balancer_passes_on_the_webhook_and_the_language_only(production):
+    me = f"prod-{uuid.uuid4().hex[:8]}"
+    send(production.rasa_url, me, "Привіт, я хочу дізнатися про курси")
+    token = f"token={production.rasa_token}"
+    tracker = f"{production.rasa_url}/conversations/{me}/tracker"
+    # Never through the balancer, token or not: the messages, the model, the rest of the API.
+    assert status_of(f"{tracker}?{token}") == 403
+    assert status_of(f"{tracker}?{token}&include_events=ALL") == 403
+    assert status_of(f"{production.rasa_url}/model/parse?{token}", b'{"text": "hei"}') == 404
+    assert status_of(f"{production.rasa_url}/conversations/{me}/messages?{token}", b"{}") == 404
+    assert status_of(f"{production.rasa_url}/status?{token}") == 404
+    # The language, as the web chat and Telegram read it: with the token only.
+    assert status_of(f"{tracker}?include_events=NONE") == 401
+    assert BlockingRasaClient.from_settings(production).language(me) == "uk"
+    # Each instance's own API needs the token too.
+    assert status_of(f"{instance(production, 0)}/conversations/{me}/tracker") == 401
+
+
 def test_redis_down_gives_a_clear_answer_and_the_bot_recovers(production):
     import subprocess
     import time
-    import urllib.error
 
     import redis
 

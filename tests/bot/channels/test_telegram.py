@@ -36,6 +36,7 @@ from bot.channels.telegram_delivery import AnswerPusher, ChatLocks
 from bot.channels.texts import CASEWORKER_ANSWER, HELP, SERVER_DOWN, TEXT_ONLY
 from bot.config import PROJECT_ROOT, load_settings
 from bot.i18n.catalogs import get_translator
+from bot.rasa_client import RasaClient
 from tests.bot.channels.fake_bot_api import (
     FakeBotApi,
     callback_update,
@@ -113,7 +114,8 @@ def test_long_payloads_fit_in_callback_data_and_come_back() -> None:
 
 def test_a_forgotten_button_key_falls_back_to_the_buttons_title() -> None:
     """After a restart the key map is empty; the title still tells Rasa what was meant."""
-    channel = TelegramChannel(load_settings({}))
+    settings = load_settings({})
+    channel = TelegramChannel(settings, RasaClient.from_settings(settings), lambda: FlakyStore([]))
     message = {"message_id": 1, "date": 0, "chat": {"id": 1, "type": "private"}, "text": "Velg",
                "reply_markup": {"inline_keyboard": [[{"text": "Helsefagarbeider", "callback_data": "#abc"}]]}}
     update = Update.de_json({"update_id": 1, **callback_update(1, "#abc", message)}, None)

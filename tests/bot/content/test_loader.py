@@ -104,3 +104,24 @@ def test_hostile_yaml_is_rejected_safely(content_copy, hostile):
     (content_copy / "courses" / "evil.yml").write_text(hostile, encoding="utf-8")
     errors = errors_for(content_copy)
     assert any(e.path.endswith("evil.yml") and ("anchors" in e.message or "tag" in e.message) for e in errors)
+
+
+def test_a_place_with_an_unknown_county_names_file_line_and_place(content_copy):
+    edit(content_copy / "places.yml", "  bergen: vestland", "  bergen: hordaland")
+    [error] = errors_for(content_copy)
+    assert error.path == "content/places.yml" and error.field == "places.bergen"
+    assert error.line == (content_copy / "places.yml").read_text().splitlines().index("  bergen: hordaland") + 1
+    assert "unknown county 'hordaland'" in error.message
+
+
+def test_places_are_checked_against_their_schema(content_copy):
+    edit(content_copy / "places.yml", "  bergen: vestland", "  bergen: [vestland]")
+    [error] = errors_for(content_copy)
+    assert error.path == "content/places.yml" and error.field == "places.bergen"
+
+
+def test_missing_places_file_is_a_warning_not_an_outage(content_copy):
+    (content_copy / "places.yml").unlink()
+    catalogue, problems = load_catalogue(content_copy)
+    assert catalogue is not None and catalogue.places == {}
+    assert [(p.path, p.severity) for p in problems] == [("content/places.yml", "warning")]

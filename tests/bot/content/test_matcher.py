@@ -2,7 +2,7 @@ import pytest
 
 from bot.config import PROJECT_ROOT
 from bot.content.loader import load_catalogue
-from bot.content.matcher import matcher_for
+from bot.content.matcher import Matcher, matcher_for
 
 
 @pytest.fixture(scope="module")
@@ -27,3 +27,11 @@ def test_course_names_in_free_text(matcher, text, course) -> None:
 def test_cities_name_their_county(matcher) -> None:
     assert matcher.county("kurs i Bergen?") == "vestland"
     assert matcher.county("دورات في أوسلو") == "oslo"
+
+
+def test_places_come_from_the_content_folder(content_copy) -> None:
+    path = content_copy / "places.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "  mo i rana: nordland\n", encoding="utf-8")
+    catalogue, problems = load_catalogue(content_copy)
+    assert catalogue is not None, [str(p) for p in problems]
+    assert Matcher(catalogue).county("kurs i Mo i Rana") == "nordland"

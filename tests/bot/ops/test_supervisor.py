@@ -1,15 +1,4 @@
-"""The supervisor: the runtime endpoints it writes, and children started and stopped together."""
-
-from bot.config import load_settings
-from bot.ops.supervisor import write_runtime_config
-
-
-def test_runtime_endpoints_follow_the_settings(tmp_path):
-    settings = load_settings({"AMO_VAR_DIR": str(tmp_path), "AMO_ACTIONS_PORT": "6055",
-                              "AMO_TRACKER_STORE_URL": "postgresql://postgres@127.0.0.1:5432/trackers"})
-    text = write_runtime_config(settings).read_text()
-    assert "127.0.0.1:6055/webhook" in text
-    assert "dialect: postgresql" in text and "db: trackers" in text
+"""The supervisor: children started and stopped together (endpoints: test_rasa_commands.py)."""
 
 
 def run_children(children):
