@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from concurrent.futures import ThreadPoolExecutor
 from types import TracebackType
 from typing import Any, Awaitable, Callable, Dict, List, Mapping, Optional, Type, TypeVar
 from urllib.parse import quote
@@ -152,7 +153,9 @@ class RasaClient:
 class BlockingRasaClient:
     """The same calls for synchronous code; each call runs on its own short-lived event loop.
 
-    Safe to use from several threads at once (each call has its own connection).
+    Safe to use from several threads at once (each call has its own connection), and from
+    code that already runs an event loop in its thread (Playwright's synchronous API
+    does): the call then runs in a helper thread.
     """
 
     def __init__(self, base_url: str, token: str = "", timeout: float = REPLY_TIMEOUT):
@@ -169,7 +172,12 @@ class BlockingRasaClient:
             async with RasaClient(self.base_url, self._token, self._timeout) as client:
                 return await call(client)
 
-        return asyncio.run(once())
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return asyncio.run(once())
+        with ThreadPoolExecutor(max_workers=1) as helper:
+            return helper.submit(asyncio.run, once()).result()
 
     def send(self, sender: str, text: str, metadata: Optional[Mapping[str, Any]] = None,
              language: Optional[str] = None) -> List[Dict[str, Any]]:

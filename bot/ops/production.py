@@ -69,8 +69,8 @@ def rasa_locations() -> str:
     """What the balancer passes to the Rasa servers: the REST webhook, and nothing else from outside.
 
     The web chat and Telegram also read a conversation's slots (the language) with the
-    token; that path is open to this machine only and never returns the messages
-    (`include_events=NONE`). `/model`, the rest of `/conversations` and `/status` are
+    token; that path is open to this machine only and never returns the history of
+    events (`include_events=NONE`). `/model`, the rest of `/conversations` and `/status` are
     not passed on at all (404), whoever asks; tools on this machine that need them
     talk to an instance's own port with the token.
     """
