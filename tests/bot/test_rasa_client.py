@@ -52,10 +52,15 @@ class FakeRasa(BaseHTTPRequestHandler):
         pass
 
 
+class Server(ThreadingHTTPServer):
+    request_queue_size = 128  # socketserver's default of 5 refuses a burst of connections
+    daemon_threads = True
+
+
 @pytest.fixture
 def rasa_url() -> Iterator[str]:
     FakeRasa.received = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeRasa)
+    server = Server(("127.0.0.1", 0), FakeRasa)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
