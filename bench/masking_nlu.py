@@ -20,7 +20,7 @@ from bench.evaluate_nlu import load_split, parse_all  # noqa: E402
 from bench.masking_set import ID_SPELLINGS, identity_numbers  # noqa: E402
 from bot.masking import mask  # noqa: E402
 
-ADDED = ("spaced 6+5", "Arabic-Indic digits", "en dash", "in Somali", "in Norwegian")
+ADDED = ("spaced 6+5", "Arabic-Indic digits", "en dash", "Persian digits", "no-break space")
 
 
 def variants(examples: List[Tuple[str, str]]) -> Dict[str, List[str]]:

@@ -30,18 +30,20 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.language.textmatch import NameIndex, fold
+from bot.masking import PLACEHOLDER
 
 logger = logging.getLogger(__name__)
 
 
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of this module's and the name matcher's source. Rasa's training cache keys a
-    component by its config and inputs only; this makes a change of code retrain it."""
+    """A hash of this module's, the name matcher's and masking's source. Rasa's training cache
+    keys a component by its config and inputs only; this makes a change of code retrain it."""
+    from bot import masking
     from bot.language import textmatch
 
     digest = hashlib.sha256()
-    for module in (__file__, textmatch.__file__):
+    for module in (__file__, textmatch.__file__, masking.__file__):
         digest.update(Path(module).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -52,10 +54,16 @@ class _CodeVersioned:
         return code_version()
 
 
+def without_placeholders(text: str) -> str:
+    """Lower-cased text without masking's placeholders ("[ID-NUMBER]"), which the
+    participant did not write and which say nothing about the intent."""
+    return PLACEHOLDER.sub(" ", text).lower()
+
+
 def _vectorizer(config: Dict[str, Any], vocabulary: Optional[Dict[str, int]] = None):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    return TfidfVectorizer(analyzer="char_wb", lowercase=True, sublinear_tf=True,
+    return TfidfVectorizer(analyzer="char_wb", preprocessor=without_placeholders, sublinear_tf=True,
                            ngram_range=(config["min_ngram"], config["max_ngram"]),
                            vocabulary=vocabulary, dtype=np.float32)
 
