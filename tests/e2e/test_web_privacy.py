@@ -6,8 +6,6 @@ matters (Start over, refusals shown in the chat).
 
 from __future__ import annotations
 
-import json
-import urllib.request
 import uuid
 from pathlib import Path
 from typing import Any, Dict, List
@@ -27,10 +25,9 @@ ASK_QUESTION = ("Write your question in your own words and language. Please do n
                 "number; I remove such numbers, phone numbers and e-mail addresses before storing.")
 
 
-def user_texts(rasa_url: str, sender: str) -> List[str]:
+def user_texts(bot: Any, sender: str) -> List[str]:
     """What Rasa has recorded as said in a conversation (none for one that does not exist)."""
-    with urllib.request.urlopen(f"{rasa_url}/conversations/{sender}/tracker", timeout=10) as response:
-        events: List[Dict[str, Any]] = json.loads(response.read())["events"] or []
+    events: List[Dict[str, Any]] = bot.tracker(sender).get("events") or []
     return [str(e.get("text")) for e in events if e.get("event") == "user"]
 
 
@@ -44,9 +41,9 @@ def test_a_forged_sender_adds_nothing_to_another_conversation(bot: Any, site: We
         sent = intruder.post_json("/chat/send", {"sender": forged, "message": "slett dataene mine",
                                                  "language": "nb"})
         assert sent.status == 200  # spoken, but in the intruder's own conversation
-    assert user_texts(bot.url, victim) == ["hei"]
-    assert user_texts(bot.url, telegram) == []
-    assert user_texts(bot.url, intruder.conversation()) == ["slett dataene mine", "slett dataene mine"]
+    assert user_texts(bot, victim) == ["hei"]
+    assert user_texts(bot, telegram) == []
+    assert user_texts(bot, intruder.conversation()) == ["slett dataene mine", "slett dataene mine"]
 
 
 @pytest.mark.model
@@ -72,7 +69,7 @@ def test_an_answer_is_shown_only_in_the_browser_that_asked(site: WebServer, brow
 
 
 @pytest.mark.model
-def test_start_over_ends_the_conversation_in_this_browser(site: WebServer, page: Any) -> None:  # noqa: F811
+def test_start_over_ends_the_conversation_in_this_browser(bot: Any, site: WebServer, page: Any) -> None:  # noqa: F811
     page.goto(site.url + "/?lang=uk")
     say(page, "Привіт")
     before = conversation_of(page)
@@ -96,7 +93,7 @@ def test_start_over_ends_the_conversation_in_this_browser(site: WebServer, page:
     assert page.locator(".msg-caseworker").count() == 0
     assert "11 січня" not in page.content()
     say(page, "hei")
-    assert user_texts(site.settings.rasa_url, conversation_of(page)) == ["hei"]
+    assert user_texts(bot, conversation_of(page)) == ["hei"]
     shot(page, "chat-start-over")
 
 
