@@ -27,6 +27,32 @@ MENU: Sequence[Button] = (
 )
 
 
+class Text(str):
+    """A translated text that remembers the catalog text it was made from.
+
+    The source travels with the bot's message (metadata `lines`), so the caseworker
+    dashboard can show the bot's turn in the caseworker's language.
+    """
+
+    source: Dict[str, Any]
+
+    @classmethod
+    def of(cls, text: str, source: Dict[str, Any]) -> Text:
+        made = cls(text)
+        made.source = source
+        return made
+
+
+def _plain(params: Dict[str, Any]) -> Dict[str, Any]:
+    """Parameters as JSON; a parameter that is itself a catalog text keeps its source."""
+    def plain(value: Any) -> Any:
+        if isinstance(value, Text):
+            return {"text": value.source}
+        return value if isinstance(value, (int, float)) else str(value)
+
+    return {k: plain(v) for k, v in params.items()}
+
+
 class Reply:
     """Collects the lines of one reply in one language; notes untranslated content once."""
 
@@ -34,24 +60,28 @@ class Reply:
         self.services = services
         self.language = language
         self.lines: List[str] = []
+        self.sources: List[Optional[Dict[str, Any]]] = []
         self.untranslated = False
 
-    def t(self, msgid: str, /, **params: Any) -> str:
-        return self.services.translator.gettext(self.language, msgid, **params)
+    def t(self, msgid: str, /, **params: Any) -> Text:
+        return Text.of(self.services.translator.gettext(self.language, msgid, **params),
+                       {"msgid": msgid, "params": _plain(params)})
 
-    def nt(self, singular: str, plural: str, n: int, /, **params: Any) -> str:
+    def nt(self, singular: str, plural: str, n: int, /, **params: Any) -> Text:
         """Plural-aware `t`: `%(n)s` is the count."""
-        return self.services.translator.ngettext(self.language, singular, plural, n, **params)
+        return Text.of(self.services.translator.ngettext(self.language, singular, plural, n, **params),
+                       {"msgid": singular, "plural": plural, "n": n, "params": _plain(params)})
 
-    def c(self, text: str, /, **params: Any) -> str:
+    def c(self, text: str, /, **params: Any) -> Text:
         """A catalogue text (Norwegian source) in the reply's language."""
         found = self.services.translator.lookup(CONTENT, self.language, text, **params)
         if found.missing:
             self.untranslated = True
-        return found.text
+        return Text.of(found.text, {"domain": CONTENT, "msgid": text, "params": _plain(params)})
 
     def add(self, line: str) -> Reply:
         self.lines.append(line)
+        self.sources.append(getattr(line, "source", None))
         return self
 
     def text(self) -> str:
@@ -64,7 +94,8 @@ class Reply:
              raw_buttons: Sequence[Dict[str, str]] = ()) -> None:
         rendered = [{"title": self.t(title), "payload": payload} for title, payload in buttons]
         rendered.extend(raw_buttons)
-        dispatcher.utter_message(text=self.text(), buttons=rendered or None)
+        # `lines` is kept in the bot event's metadata; channels do not show it.
+        dispatcher.utter_message(text=self.text(), buttons=rendered or None, lines=self.sources)
 
 
 class LocalizedAction(Action, abc.ABC):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
@@ -14,6 +14,8 @@ from rasa_sdk.types import DomainDict
 from actions.base import MENU, LocalizedAction, Reply, reply_for
 from bot.content.matcher import matcher_for
 from bot.db import utcnow
+from bot.escalations.gist import topic_of
+from bot.escalations.store import Turn
 from bot.i18n.formatting import date
 from bot.language.supported import BY_CODE, language_named_in, normalise_code
 from bot.masking import mask
@@ -142,14 +144,44 @@ class ActionAskEscalationReplyLanguage(LocalizedAction):
         return []
 
 
-def conversation_before_form(events: List[Dict[str, Any]], limit: int = 6) -> List[Tuple[str, str]]:
-    """The last turns before the question form started, as ("participant"|"bot", text)."""
-    start = max((i for i, e in enumerate(events)
-                 if e.get("event") == "active_loop" and e.get("name") == "escalation_form"), default=len(events))
-    turns = [("participant" if e["event"] == "user" else "bot", str(e.get("text")))
-             for e in events[:start]
-             if e.get("event") in ("user", "bot") and e.get("text") and not str(e["text"]).startswith("/")]
+def _form_start(events: List[Dict[str, Any]]) -> int:
+    return max((i for i, e in enumerate(events)
+                if e.get("event") == "active_loop" and e.get("name") == "escalation_form"),
+               default=len(events))
+
+
+def _bot_lines(event: Dict[str, Any], domain: Dict[str, Any]) -> Optional[Tuple[Any, ...]]:
+    """The catalog texts a bot message was made of, when known."""
+    metadata = event.get("metadata") or {}
+    if isinstance(metadata.get("lines"), list):
+        return tuple(metadata["lines"])
+    response = metadata.get("response") or metadata.get("utter_action")
+    variations = (domain.get("responses") or {}).get(response) if response else None
+    if variations and variations[0].get("text"):
+        return ({"msgid": variations[0]["text"], "params": {}},)
+    return None
+
+
+def conversation_before_form(events: List[Dict[str, Any]], domain: Optional[Dict[str, Any]] = None,
+                             limit: int = 6) -> List[Turn]:
+    """The last turns before the question form started, with the bot's catalog texts."""
+    turns = []
+    for event in events[:_form_start(events)]:
+        text = event.get("text")
+        if event.get("event") not in ("user", "bot") or not text or str(text).startswith("/"):
+            continue
+        if event["event"] == "user":
+            turns.append(Turn("participant", str(text)))
+        else:
+            turns.append(Turn("bot", str(text), _bot_lines(event, domain or {})))
     return turns[-limit:]
+
+
+def question_topic(events: List[Dict[str, Any]]) -> Optional[str]:
+    """The intent the question is about: the newest that names a topic before the form."""
+    intents = [((e.get("parse_data") or {}).get("intent") or {}).get("name")
+               for e in events[:_form_start(events)] if e.get("event") == "user"]
+    return topic_of(intents[-6:])
 
 
 class ActionSubmitEscalation(LocalizedAction):
@@ -183,7 +215,8 @@ class ActionSubmitEscalation(LocalizedAction):
             else tracker.get_slot("escalation_office"),
             reply_language=tracker.get_slot("escalation_reply_language") or reply.language,
             interpreter=bool(tracker.get_slot("escalation_interpreter")),
-            context=conversation_before_form(tracker.events),
+            context=conversation_before_form(tracker.events, domain),
+            topic=question_topic(tracker.events),
             urgent=bool(tracker.get_slot("urgent")),
             request_key=f"{tracker.sender_id}:{tracker.latest_message.get('message_id') or len(tracker.events)}",
             daily_limit=limit)

@@ -48,8 +48,10 @@ def visible(store: EscalationStore, user: User, reference: str) -> Optional[Esca
 
 def queue(store: EscalationStore, user: User, filters: Filters = Filters(),
           limit: int = 500) -> List[Escalation]:
-    """The questions `user` may see that match `filters`, oldest first."""
-    query = sa.select(escalations).order_by(escalations.c.created_at, escalations.c.id).limit(limit)
+    """The questions `user` may see that match `filters`: urgent ones first, then oldest first."""
+    query = (sa.select(escalations)
+             .order_by(escalations.c.urgent.desc(), escalations.c.created_at, escalations.c.id)
+             .limit(limit))
     scope = _scope(user)
     if scope is not None:
         query = query.where(scope)

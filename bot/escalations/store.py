@@ -14,7 +14,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 import sqlalchemy as sa
 
@@ -37,8 +37,11 @@ escalations = sa.Table(
     # The language the participant can read an answer in (theirs, nb or en).
     sa.Column("reply_language", sa.String(8)),
     sa.Column("interpreter", sa.Boolean, nullable=False, default=False),
-    # JSON list of the conversation's last turns before the question, masked.
+    # JSON list of the conversation's last turns before the question, masked: [who, text]
+    # or [who, text, lines], where lines name the catalog texts a bot turn was made of.
     sa.Column("context", sa.Text),
+    # The intent the question is about (see bot/escalations/gist.py); NULL: none named.
+    sa.Column("topic", sa.String(64)),
     sa.Column("urgent", sa.Boolean, nullable=False, default=False),
     sa.Column("status", sa.String(16), nullable=False, default="open", index=True),
     sa.Column("answer", sa.Text),
@@ -63,6 +66,16 @@ def new_reference() -> str:
     return "K-" + "".join(secrets.choice(_ALPHABET) for _ in range(4))
 
 
+class Turn(NamedTuple):
+    """One turn of the conversation before a question ("participant" or "bot")."""
+
+    who: str
+    text: str
+    # For a bot turn: per line, the catalog text it came from ({"msgid", "params", ...}),
+    # or None for a line that was not a catalog text. None: not known.
+    lines: Optional[Tuple[Optional[Dict[str, Any]], ...]] = None
+
+
 @dataclass(frozen=True)
 class Escalation:
     id: int
@@ -83,12 +96,14 @@ class Escalation:
     assigned_to: Optional[str] = None
     reply_language: Optional[str] = None
     interpreter: bool = False
-    context: Tuple[Tuple[str, str], ...] = ()
+    context: Tuple[Turn, ...] = ()
+    topic: Optional[str] = None
 
     def as_dict(self) -> Dict[str, Any]:
         data = dict(self.__dict__)
         for key in ("created_at", "answered_at"):
             data[key] = data[key].isoformat() if data[key] else None
+        data["context"] = [[turn.who, turn.text] for turn in self.context]
         return data
 
 
@@ -125,7 +140,7 @@ class EscalationStore:
     def record(self, sender_id: str, language: str, question: str, *, channel: str = "rest",
                course: Optional[str] = None, office: Optional[str] = None, urgent: bool = False,
                reply_language: Optional[str] = None, interpreter: bool = False,
-               context: Sequence[Tuple[str, str]] = (),
+               context: Sequence[Union[Turn, Tuple[str, str]]] = (), topic: Optional[str] = None,
                request_key: Optional[str] = None, daily_limit: int = 0) -> Escalation:
         """Stores a question; the same `request_key` twice returns the first record.
 
@@ -140,8 +155,9 @@ class EscalationStore:
         row = dict(sender_id=sender_id, channel=channel, language=language,
                    question=mask(question).text, course=course, office=office, urgent=urgent,
                    reply_language=reply_language or language, interpreter=interpreter,
-                   context=json.dumps([[who, mask(text).text] for who, text in context][-MAX_CONTEXT:],
+                   context=json.dumps([_turn_json(Turn(*turn)) for turn in context][-MAX_CONTEXT:],
                                       ensure_ascii=False),
+                   topic=(topic or None) and topic[:64],
                    status="open", request_key=request_key or f"auto:{uuid.uuid4().hex}",
                    version=1, created_at=utcnow(), reference=new_reference())
         try:
@@ -300,4 +316,19 @@ def from_row(row: Any) -> Escalation:
         answer=row["answer"], answered_by=row["answered_by"], version=row["version"],
         created_at=row["created_at"], answered_at=row["answered_at"], assigned_to=row["assigned_to"],
         reply_language=row["reply_language"], interpreter=bool(row["interpreter"]),
-        context=tuple((str(who), str(text)) for who, text in json.loads(row.get("context") or "[]")))
+        context=tuple(_turn_from_json(item) for item in json.loads(row.get("context") or "[]")),
+        topic=row.get("topic"))
+
+
+def _turn_json(turn: Turn) -> List[Any]:
+    # Participant text is masked here as the last line of defence; catalog params are
+    # the bot's own words (course names, dates), never the participant's.
+    item: List[Any] = [turn.who, mask(turn.text).text]
+    if turn.lines is not None:
+        item.append(list(turn.lines))
+    return item
+
+
+def _turn_from_json(item: Sequence[Any]) -> Turn:
+    lines = tuple(item[2]) if len(item) > 2 and item[2] is not None else None
+    return Turn(str(item[0]), str(item[1]), lines)

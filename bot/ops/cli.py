@@ -11,6 +11,7 @@ from typing import Optional
 import click
 
 from bot.config import Settings, get_settings
+from bot.ops.reports import insights
 
 
 def _settings() -> Settings:
@@ -271,32 +272,54 @@ def escalations() -> None:
     """Participants' questions for caseworkers."""
 
 
+_LANG = click.option("--lang", "language", type=click.Choice(["nb", "en"]), default="nb",
+                     show_default=True, help="Language of the gist (what the question is about).")
+
+
 @escalations.command("list")
 @click.option("--status", type=click.Choice(["open", "answered", "closed"]), default=None)
+@click.option("--overdue", is_flag=True, help="Only open questions past the promised answer time.")
 @click.option("--json", "as_json", is_flag=True)
-def escalations_list(status: Optional[str], as_json: bool) -> None:
-    """List questions, oldest first."""
+@_LANG
+def escalations_list(status: Optional[str], overdue: bool, as_json: bool, language: str) -> None:
+    """List questions, oldest first; ! marks urgent ones, * overdue ones."""
+    from bot.escalations.gist import is_overdue
+
+    view = _gist_view(language)
     store = _store()
-    records = store.list(status=status)
-    _audit(store, "listed", "", f"{len(records)} questions, status {status or 'any'}")
+    records = store.list(status="open" if overdue else status)
+    if overdue:
+        records = [r for r in records if is_overdue(r, view.now, view.response_days)]
+    _audit(store, "listed", "", f"{len(records)} questions, status {status or 'any'}"
+           + (", overdue" if overdue else ""))
     if as_json:
-        click.echo(json.dumps([r.as_dict() for r in records], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([view.describe(r) for r in records], ensure_ascii=False, indent=2))
         return
     for r in records:
-        flag = "!" if r.urgent else " "
-        click.echo(f"{r.reference} {flag} {r.status:8} {r.language:3} {r.created_at:%Y-%m-%d %H:%M}  {r.question[:60]}")
+        flags = ("!" if r.urgent else " ") + ("*" if is_overdue(r, view.now, view.response_days) else " ")
+        click.echo(f"{r.reference} {flags} {r.status:8} {r.language:3} {r.created_at:%Y-%m-%d %H:%M}  "
+                   f"{view.gist(r)}")
 
 
 @escalations.command("show")
 @click.argument("reference")
-def escalations_show(reference: str) -> None:
-    """Show one question and its answer."""
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable (the default output is JSON too).")
+@_LANG
+def escalations_show(reference: str, as_json: bool, language: str) -> None:
+    """Show one question, what it is about, and its answer."""
     store = _store()
     record = store.get(reference)
     if record is None:
         raise click.ClickException(f"No escalation {reference}")
     _audit(store, "viewed", record.reference, "command line")
-    click.echo(json.dumps(record.as_dict(), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(_gist_view(language).describe(record), ensure_ascii=False, indent=2))
+
+
+def _gist_view(language: str):  # type: ignore[no-untyped-def]
+    from bot.escalations.gist import GistView
+    from bot.services import get_services
+
+    return GistView.of(get_services(), language)
 
 
 @escalations.command("answer")
@@ -340,6 +363,8 @@ def users_add(username: str, role: str, offices: tuple, password: str) -> None:
         raise click.ClickException(str(exc)) from None
     click.echo(f"User {user.username} ({user.role}; offices: {', '.join(user.offices) or 'none'}) saved.")
 
+
+main.add_command(insights)
 
 if __name__ == "__main__":
     main()

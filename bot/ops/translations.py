@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_dir, extract_python
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from ruamel.yaml import YAML
@@ -39,6 +39,7 @@ DOMAINS: Tuple[str, ...] = tuple(DOMAIN_LANGUAGES)
 # The caseworker dashboard's strings live in their own domain: the participant-facing
 # `messages` domain (translated into nine languages) must not pick them up.
 _DASHBOARD_DIR = Path("web")
+_DASHBOARD_FILES = ("bot/escalations/gist.py",)
 
 
 def _languages(domain: str) -> Iterator[str]:
@@ -98,6 +99,12 @@ def extract_dashboard(root: Path) -> Catalog:
             strip_comment_tags=True):
         template.add(message, locations=[(f"bot/{_DASHBOARD_DIR}/{filename}", lineno)],
                      auto_comments=comments, flags=_format_flags(message))
+    for relative in _DASHBOARD_FILES:  # runtime modules whose texts caseworkers read
+        with (root / relative).open("rb") as source:
+            for lineno, _funcname, text, notes in extract_python(
+                    source, keywords={"D_": None}, comment_tags=("TRANSLATORS:",), options={}):
+                template.add(text, locations=[(relative, lineno)], auto_comments=list(notes or ()),
+                             flags=_format_flags(text))
     return template
 
 

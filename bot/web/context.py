@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.config import Settings
+from bot.db import utcnow
 from bot.rasa_client import RasaClient
 from bot.services import Services
 
@@ -39,6 +41,8 @@ class WebContext:
     templates: Environment = field(default_factory=template_environment)
     # The process's client of Rasa; opened when the server starts, closed when it stops.
     rasa: Optional[RasaClient] = None
+    # The dashboard's clock (waiting times, overdue questions); tests fix it.
+    now: Callable[[], dt.datetime] = utcnow
 
 
 def web(request: Request) -> WebContext:

@@ -15,7 +15,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.accounts import audit
+from bot.content.model import Catalogue
 from bot.escalations.canned import CANNED_ANSWERS
+from bot.escalations.gist import gist, is_overdue, language_name, render_turn, working_days_waited
 from bot.escalations.queue import STATUSES, Filters, facets, queue, visible
 from bot.escalations.store import ClosedError, ConflictError, Escalation, EscalationStore
 from bot.language.supported import BY_CODE, is_rtl
@@ -80,11 +82,27 @@ async def queue_page(request: Request) -> HTTPResponse:
     records = await blocking(queue, store, user, filters)
     choices = await blocking(facets, store, user)
     language = language_of(request)
-    rows = [{"record": r, "age": age(r.created_at, language), "created": when(r.created_at, language),
+    context = web(request)
+    now, days = context.now(), context.settings.response_days
+    catalogue = _catalogue(request)
+    rows = [{"record": r, "age": age(r.created_at, language, now), "created": when(r.created_at, language),
+             "waited": working_days_waited(r.created_at, now), "overdue": is_overdue(r, now, days),
+             "gist": gist(r, context.services.translator, language, catalogue),
              "language_name": BY_CODE[r.language].native_name if r.language in BY_CODE else r.language}
             for r in records]
+    if request.args.get("overdue") == "yes":
+        rows = [row for row in rows if row["overdue"]]
+    overdue = sum(1 for row in rows if row["overdue"])
     return dashboard_page(request, "queue.html", rows=rows, filters=filters, choices=choices,
-                          statuses=STATUSES, languages=BY_CODE)
+                          statuses=STATUSES, languages=BY_CODE, overdue=overdue,
+                          response_days=days, only_overdue=request.args.get("overdue") == "yes")
+
+
+def _catalogue(request: Request) -> Optional[Catalogue]:
+    try:
+        return web(request).services.catalogue.current()
+    except Exception:  # the gist then shows course and county ids instead of names
+        return None
 
 
 async def _detail(request: Request, record: Escalation, status: int = 200,
@@ -92,7 +110,10 @@ async def _detail(request: Request, record: Escalation, status: int = 200,
     services = web(request).services
     language = language_of(request)
     _ = gettext(request)
-    history = await blocking(audit.entries, services.escalations, record.reference)
+    history = await blocking(audit.entries, services.escalations.database, record.reference)
+    catalogue = _catalogue(request)
+    turns = [render_turn(turn, record.language, services.translator, language) for turn in record.context]
+    now = web(request).now()
     canned: List[Dict[str, str]] = [
         {"key": key, "label": services.translator.gettext(language, msgid),
          "text": services.translator.gettext(record.language, msgid)}
@@ -101,10 +122,20 @@ async def _detail(request: Request, record: Escalation, status: int = 200,
         request, "detail.html", status=status, record=record,
         notice=_(notice) if notice else "", error=_(error, max=MAX_ANSWER_CHARS) if error else "",
         draft=draft, canned=canned, history=[(when(h.at, language), h) for h in history],
-        age=age(record.created_at, language), created=when(record.created_at, language),
+        age=age(record.created_at, language, now), created=when(record.created_at, language),
+        gist=gist(record, services.translator, language, catalogue), turns=turns,
+        waited=working_days_waited(record.created_at, now),
+        overdue=is_overdue(record, now, web(request).settings.response_days),
+        reads=reads_line(record, language), response_days=web(request).settings.response_days,
         answered=when(record.answered_at, language), max_answer=MAX_ANSWER_CHARS,
         language_name=BY_CODE[record.language].native_name if record.language in BY_CODE else record.language,
         direction="rtl" if is_rtl(record.language) else "ltr")
+
+
+def reads_line(record: Escalation, language: str) -> List[str]:
+    """The languages the participant reads, named in the dashboard's language."""
+    codes = list(dict.fromkeys([record.reply_language or record.language, record.language]))
+    return [language_name(code, language) for code in codes]
 
 
 @bp.get("/e/<reference>")

@@ -189,8 +189,8 @@ def test_question_is_spooled_while_the_database_is_down_and_stored_once_later(tm
 def test_conversation_context_is_stored_masked(store):
     record = store.record(sender(), "nb", "Spørsmål", context=[("participant", "ring meg på 912 34 567"),
                                                                ("bot", "Jeg kan ikke ringe.")])
-    assert store.get(record.reference).context == (("participant", "ring meg på [PHONE]"),
-                                                   ("bot", "Jeg kan ikke ringe."))
+    assert [(t.who, t.text) for t in store.get(record.reference).context] == [
+        ("participant", "ring meg på [PHONE]"), ("bot", "Jeg kan ikke ringe.")]
 
 
 def test_caseworker_answer_keeps_dates_and_phone_numbers_but_not_identity_numbers(store):
