@@ -42,6 +42,10 @@ class Text(str):
         made.source = source
         return made
 
+    def around(self, prefix: str, suffix: str = "") -> Text:
+        """The text with marks around it ("*title*", "• line"), keeping its source."""
+        return Text.of(f"{prefix}{self}{suffix}", {"prefix": prefix, "suffix": suffix, "text": self.source})
+
 
 def _plain(params: Dict[str, Any]) -> Dict[str, Any]:
     """Parameters as JSON; a parameter that is itself a catalog text keeps its source."""

@@ -79,12 +79,12 @@ def course_buttons(courses: List[Course], reply: Reply, intent: str) -> List[Dic
 
 
 def figure_line(reply: Reply, figure: Figure, today: dt.date) -> str:
-    line: str = reply.t("%(what)s: %(value)s (source: %(source)s, %(year)s) %(url)s",
+    line = reply.t("%(what)s: %(value)s (source: %(source)s, %(year)s) %(url)s",
                    what=reply.c(figure.text), value=number(figure.value, reply.language),
                    source=figure.source, year=figure.year or "?", url=isolate(figure.url))
     if figure.as_of and (today - dt.date.fromisoformat(figure.as_of)).days > STALE_AFTER_DAYS:
-        line += " " + reply.t("(This figure is more than 18 months old; it may have changed.)")
-    return "• " + line
+        return f"• {line} " + reply.t("(This figure is more than 18 months old; it may have changed.)")
+    return line.around("• ")
 
 
 class CourseAction(LocalizedAction):

@@ -27,7 +27,7 @@ def figure_value(reply: Reply, figure: Figure) -> str:
 
 def render_page(reply: Reply, page: Page) -> None:
     """Title, sections with locale-formatted figures, and the source of each section."""
-    reply.add(f"*{reply.c(page.title)}*")
+    reply.add(reply.c(page.title).around("*", "*"))
     for section in page.sections:
         values = {f.name: figure_value(reply, f) for f in section.figures if f.name}
         reply.add(reply.c(section.text, **values))

@@ -133,6 +133,8 @@ def render_turn(turn: Turn, participant_language: str, translator: Translator,
 
 
 def _render_line(line: Dict[str, Any], translator: Translator, language: str) -> str:
+    if "prefix" in line:
+        return f"{line['prefix']}{_render_line(line['text'], translator, language)}{line.get('suffix', '')}"
     params = {k: _render_line(v["text"], translator, language) if isinstance(v, dict) and "text" in v else v
               for k, v in (line.get("params") or {}).items()}
     domain = line.get("domain") or MESSAGES

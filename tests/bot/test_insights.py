@@ -32,13 +32,13 @@ def _slot(name: str, value: str, at: dt.datetime) -> SlotSet:
     return SlotSet(name, value, timestamp=at.timestamp())
 
 
-def seed_conversations(url: str) -> None:
-    """Three conversations; the third is older than the 30 days counted."""
+def seed_conversations(url: str, now: dt.datetime = NOW) -> None:
+    """Three conversations two days before `now`; the third is older than 30 days."""
     db = url[len("sqlite:///"):]
     pathlib.Path(db).parent.mkdir(parents=True, exist_ok=True)
     store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=db)
-    day = NOW - dt.timedelta(days=2)
-    old = NOW - dt.timedelta(days=40)
+    day = now - dt.timedelta(days=2)
+    old = now - dt.timedelta(days=40)
     minute = dt.timedelta(minutes=1)
     conversations = {
         "web-a": [_user("greet", day, "web"), _slot("language", "ar", day + minute),

@@ -8,8 +8,14 @@ import pytest
 
 from bot.config import PROJECT_ROOT
 from bot.content.loader import load_catalogue
-from bot.escalations.gist import (GistView, gist, is_overdue, render_turn, topic_of,
-                                  working_days_waited)
+from bot.escalations.gist import (
+    GistView,
+    gist,
+    is_overdue,
+    render_turn,
+    topic_of,
+    working_days_waited,
+)
 from bot.escalations.store import EscalationStore, Turn
 from bot.i18n.catalogs import get_translator
 
