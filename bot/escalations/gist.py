@@ -67,6 +67,15 @@ def topic_label(topic: Optional[str], translator: Translator, language: str) -> 
     return topic.replace("_", " ")  # an intent added later without a label yet
 
 
+def intent_label(intent: str, translator: Translator, language: str) -> str:
+    """An intent as a caseworker would say it ("nlu_fallback": not understood)."""
+    if intent == "nlu_fallback":
+        return translator.lookup(DASHBOARD, language, D_("not understood")).text
+    if intent in TOPICS:
+        return topic_label(intent, translator, language)
+    return intent.replace("_", " ")
+
+
 def language_name(code: Optional[str], in_language: str) -> str:
     if not code:
         return ""

@@ -9,12 +9,13 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.escalations.gist import intent_label
 from bot.insights import Insights, compute, write_csv
 from bot.language.supported import BY_CODE
 from bot.web.auth import Caseworker, login_required
 from bot.web.charts import bar_chart
 from bot.web.context import blocking, web
-from bot.web.locale import D_
+from bot.web.locale import D_, language_of
 from bot.web.pages import dashboard_page, gettext
 
 bp = Blueprint("insights", url_prefix="/dashboard/insights")
@@ -54,15 +55,16 @@ async def insights_page(request: Request) -> HTTPResponse:
     data = found.as_dict()
     names = {code: language.native_name for code, language in BY_CODE.items()}
     by_language = data["by_language"]
-    charts = [
-        bar_chart(_("Messages per language"),
-                  [(names.get(k, k), v["messages"]) for k, v in by_language.items()]),
-        bar_chart(_("Fallback rate per language"),
-                  [(names.get(k, k), v["fallback_rate"]) for k, v in by_language.items()], percent=True),
-        bar_chart(_("Questions for caseworkers per week"),
-                  [(k, v["questions"]) for k, v in data["by_week"].items()]),
-        bar_chart(_("Most frequent topics"), [(name, count) for name, count in data["total"]["top_intents"]]),
+    translator, language = web(request).services.translator, language_of(request)
+    figures: List[Tuple[str, List[Tuple[str, float]], bool]] = [
+        (_("Messages per language"), [(names.get(k, k), v["messages"]) for k, v in by_language.items()], False),
+        (_("Fallback rate per language"),
+         [(names.get(k, k), v["fallback_rate"]) for k, v in by_language.items()], True),
+        (_("Questions for caseworkers per week"), [(k, v["questions"]) for k, v in data["by_week"].items()], False),
+        (_("Most frequent topics"), [(intent_label(name, translator, language), count)
+                                     for name, count in data["total"]["top_intents"]], False),
     ]
+    charts = [(title, bar_chart(title, rows, percent)) for title, rows, percent in figures]
     tables: List[Tuple[str, Dict[str, Any]]] = [
         (_("By language"), {names.get(k, k): v for k, v in by_language.items()}),
         (_("By channel"), data["by_channel"]), (_("By course"), data["by_course"]),

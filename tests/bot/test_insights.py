@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 import json
 import pathlib
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import sqlalchemy as sa
@@ -54,8 +55,13 @@ def seed_conversations(url: str, now: dt.datetime = NOW) -> None:
                        _user("affirm", day + 6 * minute, "telegram")],
         "old-c": [_user("greet", old, "rest"), _slot("language", "so", old + minute)],
     }
-    for sender, events in conversations.items():
-        asyncio.run(store.save(DialogueStateTracker.from_events(sender, events)))
+    async def save_all() -> None:
+        for sender, events in conversations.items():
+            await store.save(DialogueStateTracker.from_events(sender, events))
+
+    # In a thread of its own: a caller may already run an event loop (Playwright does).
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, save_all()).result()
 
 
 @pytest.fixture

@@ -45,7 +45,7 @@ def test_the_caseworker_reads_the_gist_and_the_bots_turns_in_norwegian(bot, lang
     shown = [turn for turn in described["context"] if turn["who"] == "bot"]
     sent = [turn.text for turn in record.context if turn.who == "bot"]
     assert shown and all(turn["rendered"] and turn["language"] == "nb" for turn in shown), shown
-    for norwegian, original in zip(shown, sent):
+    for norwegian, original in zip(shown, sent, strict=True):
         assert norwegian["text"] != original
     money_in_norwegian = T.lookup("content", "nb", CATALOGUE.pages["money"].title).text
     assert any(money_in_norwegian in turn["text"] for turn in shown), shown
