@@ -93,6 +93,9 @@ class Settings:
     # What the participant is told to expect; set it to what the offices really manage.
     response_days: int = _env("AMO_RESPONSE_DAYS", 3)
     content_watch_seconds: float = _env("AMO_CONTENT_WATCH_SECONDS", 2.0)
+    # A self-hosted LibreTranslate-compatible server; empty: no machine translation.
+    translate_url: str = _env("AMO_TRANSLATE_URL", "")
+    translate_api_key: str = _env("AMO_TRANSLATE_API_KEY", "")
     log_level: str = _env("AMO_LOG_LEVEL", "INFO")
 
     def __post_init__(self) -> None:

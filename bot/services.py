@@ -14,6 +14,7 @@ from bot.escalations.store import EscalationStore
 from bot.i18n.catalogs import Translator, get_translator
 from bot.language.identify import LanguageIdentifier, get_identifier
 from bot.tables import load_tables
+from bot.machine_translation import MachineTranslator
 
 
 class Services:
@@ -34,6 +35,13 @@ class Services:
     @cached_property
     def languages(self) -> LanguageIdentifier:
         return get_identifier()
+
+    @cached_property
+    def machine_translator(self) -> Optional[MachineTranslator]:
+        """None unless a translation server is configured (`AMO_TRANSLATE_URL`)."""
+        if not self.settings.translate_url:
+            return None
+        return MachineTranslator(self.settings.translate_url, self.settings.translate_api_key)
 
     @cached_property
     def database(self) -> Database:

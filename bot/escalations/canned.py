@@ -17,3 +17,6 @@ CANNED_ANSWERS: Dict[str, str] = {
     "apply_with_caseworker": N_("Yes, you can take this course. Your caseworker will help you apply; bring it up at your next meeting."),
     "placement_contact": N_("Thank you for telling us. Your caseworker will contact the workplace and you. You do not have to continue at a placement where you are not safe."),
 }
+
+# Shown to the participant above the machine translation of a caseworker's answer.
+MT_LABEL = N_("Machine translation (it may contain errors):")

@@ -16,11 +16,14 @@ from sanic.response import HTTPResponse
 
 from bot.accounts import audit
 from bot.content.model import Catalogue
-from bot.escalations.canned import CANNED_ANSWERS
+from bot.escalations.canned import CANNED_ANSWERS, MT_LABEL
 from bot.escalations.gist import gist, is_overdue, language_name, render_turn, working_days_waited
 from bot.escalations.queue import STATUSES, Filters, facets, queue, visible
 from bot.escalations.store import ClosedError, ConflictError, Escalation, EscalationStore
 from bot.language.supported import BY_CODE, is_rtl
+from bot.machine_translation import TranslationUnavailable
+from bot.masking import mask
+from bot.services import Services
 from bot.web.auth import Caseworker, login_required, safe_next
 from bot.web.context import blocking, web
 from bot.web.locale import COOKIE, D_, LANGUAGES, age, language_of, when
@@ -39,6 +42,7 @@ EMPTY_ANSWER = D_("Write an answer, or pick a prepared answer.")
 TOO_LONG = D_("The answer is too long: at most %(max)s characters.")
 NOT_FOUND = D_("There is no question %(reference)s that you can see.")
 CLOSED = D_("This question is closed, so it takes no answer: your answer was NOT sent. Your text is shown below. If the participant still needs it, they can ask a new question.")
+MT_FAILED = D_("The machine translation server did not answer, so nothing was sent. Send the answer without machine translation, or try again later.")
 
 bp = Blueprint("dashboard", url_prefix="/dashboard")
 
@@ -114,6 +118,7 @@ async def _detail(request: Request, record: Escalation, status: int = 200,
     catalogue = _catalogue(request)
     turns = [render_turn(turn, record.language, services.translator, language) for turn in record.context]
     now = web(request).now()
+    question_mt = await _machine_translation(services, record.question, record.language, language)
     canned: List[Dict[str, str]] = [
         {"key": key, "label": services.translator.gettext(language, msgid),
          "text": services.translator.gettext(record.language, msgid)}
@@ -126,10 +131,27 @@ async def _detail(request: Request, record: Escalation, status: int = 200,
         gist=gist(record, services.translator, language, catalogue), turns=turns,
         waited=working_days_waited(record.created_at, now),
         overdue=is_overdue(record, now, web(request).settings.response_days),
-        reads=reads_line(record, language), response_days=web(request).settings.response_days,
+        reads=reads_line(record, language), question_mt=question_mt,
+        offers_mt=_offers_mt(services, record, language), response_days=web(request).settings.response_days,
         answered=when(record.answered_at, language), max_answer=MAX_ANSWER_CHARS,
         language_name=BY_CODE[record.language].native_name if record.language in BY_CODE else record.language,
         direction="rtl" if is_rtl(record.language) else "ltr")
+
+
+async def _machine_translation(services: Services, text: str, source: str, target: str) -> Optional[str]:
+    """`text` (already masked) translated, or None without a server or when it fails."""
+    translator = services.machine_translator
+    if translator is None or source == target:
+        return None
+    try:
+        return await blocking(translator.translate, text, source, target)
+    except TranslationUnavailable:
+        return None
+
+
+def _offers_mt(services: Services, record: Escalation, language: str) -> bool:
+    """Whether the answer form offers a machine translation into the answer language."""
+    return services.machine_translator is not None and (record.reply_language or record.language) != language
 
 
 def reads_line(record: Escalation, language: str) -> List[str]:
@@ -190,6 +212,13 @@ async def answer(request: Request, reference: str) -> HTTPResponse:
         return await _detail(request, record, status=400, error=EMPTY_ANSWER)
     if len(text) > MAX_ANSWER_CHARS:
         return await _detail(request, record, status=400, error=TOO_LONG, draft=text)
+    if request.form.get("machine_translate") and not canned and _offers_mt(services, record, language_of(request)):
+        translated = await _machine_translation(services, mask(text).text, language_of(request),
+                                                record.reply_language or record.language)
+        if translated is None:
+            return await _detail(request, record, status=503, error=MT_FAILED, draft=text)
+        label = services.translator.gettext(record.reply_language or record.language, MT_LABEL)
+        text = f"{text}\n\n{label}\n{translated}"
     try:
         version = int(request.form.get("version") or "")
     except ValueError:

@@ -71,3 +71,24 @@ def test_cli_reads_and_answers_are_audited_and_a_closed_question_is_refused(serv
     entries = [(e.username, e.action, e.reference) for e in reversed(audit.entries(services.escalations))]
     assert entries == [(me, "listed", ""), (me, "viewed", record.reference),
                        (me, "answered", record.reference), (me, "answer_refused", record.reference)]
+
+
+def test_show_json_has_the_gist_and_list_overdue_finds_late_questions(services):
+    import datetime as dt
+
+    from bot.escalations.store import escalations
+
+    late = services.escalations.record("s1", "ar", "سؤال", topic="allowance", office="oslo")
+    fresh = services.escalations.record("s2", "nb", "Spørsmål")
+    with services.escalations.engine.begin() as conn:
+        conn.execute(escalations.update().where(escalations.c.reference == late.reference)
+                     .values(created_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=10)))
+    runner = CliRunner()
+    shown = json.loads(runner.invoke(main, ["escalations", "show", late.reference, "--json"]).output)
+    assert shown["gist"].startswith("Spør om: penger under kurset") and "svar på: arabisk" in shown["gist"]
+    assert shown["overdue"] is True
+    english = json.loads(runner.invoke(main, ["escalations", "show", late.reference, "--json", "--lang", "en"]).output)
+    assert english["gist"].startswith("Asks about: money during the course")
+    overdue = json.loads(runner.invoke(main, ["escalations", "list", "--overdue", "--json"]).output)
+    assert [r["reference"] for r in overdue] == [late.reference]
+    assert fresh.reference in runner.invoke(main, ["escalations", "list"]).output
