@@ -55,6 +55,24 @@ def test_context_for_the_caseworker_stops_where_the_form_starts():
               {"event": "user", "text": "jeg vil snakke med veileder"},
               {"event": "active_loop", "name": "escalation_form"},
               {"event": "user", "text": "mitt spørsmål"}]
-    assert conversation_before_form(events) == [
+    assert [(turn.who, turn.text) for turn in conversation_before_form(events)] == [
         ("participant", "hei"), ("bot", "Hei!"), ("bot", "Kurs: ..."),
         ("participant", "jeg vil snakke med veileder")]
+
+
+def test_the_bots_turns_keep_the_catalog_texts_they_were_made_of():
+    from actions.escalation import conversation_before_form, question_topic
+
+    line = {"msgid": "Which language do you want?", "params": {}}
+    domain = {"responses": {"utter_greet": [{"text": "Hello! I explain NAV's courses."}]}}
+    events = [{"event": "user", "text": "penger?", "parse_data": {"intent": {"name": "allowance"}}},
+              {"event": "bot", "text": "Hvilket språk?", "metadata": {"lines": [line]}},
+              {"event": "bot", "text": "Hei!", "metadata": {"response": "utter_greet"}},
+              {"event": "bot", "text": "uten kilde"},
+              {"event": "user", "text": "ja", "parse_data": {"intent": {"name": "affirm"}}},
+              {"event": "active_loop", "name": "escalation_form"}]
+    turns = conversation_before_form(events, domain)
+    assert turns[1].lines == (line,)
+    assert turns[2].lines == ({"msgid": "Hello! I explain NAV's courses.", "params": {}},)
+    assert turns[3].lines is None
+    assert question_topic(events) == "allowance"
