@@ -13,8 +13,8 @@ from bot.db import Database
 from bot.escalations.store import EscalationStore
 from bot.i18n.catalogs import Translator, get_translator
 from bot.language.identify import LanguageIdentifier, get_identifier
-from bot.tables import load_tables
 from bot.machine_translation import MachineTranslator
+from bot.tables import load_tables
 
 
 class Services:

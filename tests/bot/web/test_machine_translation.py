@@ -7,16 +7,14 @@ import html
 from bot.escalations.canned import MT_LABEL
 from bot.i18n.catalogs import get_translator
 from tests.bot.fake_translate import fake_translate
-from tests.bot.web.conftest import PASSWORD
-from tests.bot.web.server import start_web
+from tests.bot.web.conftest import add_account
+from tests.bot.web.server import web_app
 from tests.bot.web.test_dashboard import logged_in
 
 
 def test_question_and_answer_are_machine_translated_and_labelled(tmp_path):
-    with fake_translate() as fake, start_web(tmp_path / "var", {"AMO_TRANSLATE_URL": fake.url}) as web:
-        from bot.accounts.users import add_user
-
-        add_user(web.store, "anna", PASSWORD, "caseworker", ["oslo"])
+    with fake_translate() as fake, web_app(tmp_path / "var", {"AMO_TRANSLATE_URL": fake.url}) as web:
+        add_account(web.store, "anna", "caseworker", ["oslo"])
         record = web.store.record("web-1", "ar", "متى يبدأ الكورس؟ رقمي 01017012345", channel="web",
                                   office="oslo", reply_language="ar")
         anna = logged_in(web, "anna")
@@ -43,10 +41,8 @@ def test_without_a_server_the_page_says_which_languages_the_participant_reads(we
 
 
 def test_a_translation_server_that_is_down_loses_nothing(tmp_path):
-    with fake_translate() as fake, start_web(tmp_path / "var", {"AMO_TRANSLATE_URL": fake.url}) as web:
-        from bot.accounts.users import add_user
-
-        add_user(web.store, "anna", PASSWORD, "caseworker", ["oslo"])
+    with fake_translate() as fake, web_app(tmp_path / "var", {"AMO_TRANSLATE_URL": fake.url}) as web:
+        add_account(web.store, "anna", "caseworker", ["oslo"])
         record = web.store.record("web-3", "ti", "ሕቶ", channel="web", office="oslo")
         fake.down = True
         anna = logged_in(web, "anna")
