@@ -51,12 +51,13 @@ def test_admin_sees_every_office(web: WebApp) -> None:
     assert bergen.reference in queue and nowhere.reference in queue
 
 
-def test_queue_is_oldest_first_with_filters(web: WebApp) -> None:
+def test_queue_is_urgent_first_then_oldest_first_with_filters(web: WebApp) -> None:
     first = web.store.record("web-p-00001", "ar", "أول سؤال", channel="web", office="oslo", course="cleaning")
     second = web.store.record("web-p-00002", "nb", "Andre", channel="web", office="oslo", urgent=True)
+    third = web.store.record("web-p-00003", "nb", "Tredje", channel="web", office="oslo")
     anna = logged_in(web, "anna")
     text = anna.get("/dashboard/").text
-    assert text.index(first.reference) < text.index(second.reference)
+    assert text.index(second.reference) < text.index(first.reference) < text.index(third.reference)
     urgent = anna.get("/dashboard/?status=open&urgent=yes").text
     assert second.reference in urgent and first.reference not in urgent
     arabic = anna.get("/dashboard/?language=ar").text
