@@ -323,7 +323,9 @@ def from_row(row: Any) -> Escalation:
 def _turn_json(turn: Turn) -> List[Any]:
     # Participant text is masked here as the last line of defence; catalog params are
     # the bot's own words (course names, dates), never the participant's.
-    item: List[Any] = [turn.who, mask(turn.text).text]
+    # The bot's own turns hold dates and times that the phone rule would take for numbers.
+    masked = mask(turn.text) if turn.who == "participant" else mask_answer(turn.text)
+    item: List[Any] = [turn.who, masked.text]
     if turn.lines is not None:
         item.append(list(turn.lines))
     return item

@@ -22,7 +22,7 @@ from bot.escalations.queue import STATUSES, Filters, facets, queue, visible
 from bot.escalations.store import ClosedError, ConflictError, Escalation, EscalationStore
 from bot.language.supported import BY_CODE, is_rtl
 from bot.machine_translation import TranslationUnavailable
-from bot.masking import mask
+from bot.masking import mask_answer
 from bot.services import Services
 from bot.web.auth import Caseworker, login_required, safe_next
 from bot.web.context import blocking, web
@@ -213,7 +213,7 @@ async def answer(request: Request, reference: str) -> HTTPResponse:
     if len(text) > MAX_ANSWER_CHARS:
         return await _detail(request, record, status=400, error=TOO_LONG, draft=text)
     if request.form.get("machine_translate") and not canned and _offers_mt(services, record, language_of(request)):
-        translated = await _machine_translation(services, mask(text).text, language_of(request),
+        translated = await _machine_translation(services, mask_answer(text).text, language_of(request),
                                                 record.reply_language or record.language)
         if translated is None:
             return await _detail(request, record, status=503, error=MT_FAILED, draft=text)
