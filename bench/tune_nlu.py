@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("LOG_LEVEL", "ERROR")
 
 from bench.evaluate_nlu import macro_f1  # noqa: E402
+from bot.ops.rasa_commands import train_nlu_command  # noqa: E402
 
 
 def split(folder: Path, seed: int = 7) -> Tuple[Path, List[Tuple[str, str]]]:
@@ -65,8 +66,7 @@ def main() -> None:
         train_file, held = split(folder)
         for config in sys.argv[1:]:
             started = time.monotonic()
-            subprocess.run([sys.executable, "-m", "rasa", "train", "nlu", "--config", config,
-                            "--nlu", str(train_file), "--out", str(folder), "--fixed-model-name", "m"],
+            subprocess.run(train_nlu_command(Path(config), train_file, folder, "m"),
                            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             seconds = time.monotonic() - started
             predicted = asyncio.run(predict(folder / "m.tar.gz", [t for t, _ in held]))

@@ -133,3 +133,10 @@ def train_command(out: Path, fixed_model_name: Optional[str] = None, python: str
     if fixed_model_name:
         command += ["--fixed-model-name", fixed_model_name]
     return command
+
+
+def train_nlu_command(config: Path, nlu: Path, out: Path, fixed_model_name: str,
+                      python: str = sys.executable) -> List[str]:
+    """`rasa train nlu` of one configuration on one data file (comparing NLU pipelines)."""
+    return [python, "-m", "rasa", "train", "nlu", "--config", str(config), "--nlu", str(nlu),
+            "--out", str(out), "--fixed-model-name", fixed_model_name]

@@ -7,65 +7,19 @@ and accepted); here, what the client sends and what it makes of each kind of ans
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Dict, Iterator, List
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from bot.rasa_client import BlockingRasaClient, RasaClient, RasaUnavailable
-
-TOKEN = "s3cr&t/token"
-
-
-class FakeRasa(BaseHTTPRequestHandler):
-    received: List[Dict[str, Any]] = []
-    slots: Dict[str, Any] = {"language": "uk"}
-
-    def _answer(self, status: int, body: Any) -> None:
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        self.received.append(body)
-        if body.get("message") == "broken":
-            self._answer(500, {"error": "boom"})
-        else:
-            self._answer(200, [{"recipient_id": body["sender"], "text": "hei"}, "not a reply"])
-
-    def do_GET(self) -> None:  # noqa: N802
-        url = urlsplit(self.path)
-        if parse_qs(url.query).get("token") != [TOKEN]:
-            self._answer(401, {"reason": "NotAuthenticated"})
-        else:
-            self._answer(200, {"sender_id": url.path.split("/")[2], "slots": self.slots, "events": None})
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-
-class Server(ThreadingHTTPServer):
-    request_queue_size = 128  # socketserver's default of 5 refuses a burst of connections
-    daemon_threads = True
+from tests.bot.rasa_standin import TOKEN, FakeRasa, standin_rasa
 
 
 @pytest.fixture
 def rasa_url() -> Iterator[str]:
-    FakeRasa.received = []
-    server = Server(("127.0.0.1", 0), FakeRasa)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with standin_rasa() as url:
+        yield url
 
 
 def test_a_message_goes_with_its_metadata_and_language_hint(rasa_url: str) -> None:

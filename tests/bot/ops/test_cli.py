@@ -92,3 +92,21 @@ def test_show_json_has_the_gist_and_list_overdue_finds_late_questions(services):
     overdue = json.loads(runner.invoke(main, ["escalations", "list", "--overdue", "--json"]).output)
     assert [r["reference"] for r in overdue] == [late.reference]
     assert fresh.reference in runner.invoke(main, ["escalations", "list"]).output
+
+
+def test_chat_talks_through_the_rasa_client_with_the_language_hint():
+    from tests.bot.rasa_standin import FakeRasa, standin_rasa
+
+    with standin_rasa() as url:
+        result = CliRunner().invoke(main, ["chat", "--url", url, "-l", "uk", "--sender", "t-1"],
+                                    input="Привіт\n\n")
+    assert result.exit_code == 0, result.output
+    assert "bot: hei" in result.output
+    assert FakeRasa.received == [{"sender": "t-1", "message": "Привіт", "metadata": {"language": "uk"}}]
+
+
+def test_chat_says_how_to_start_the_bot_when_it_is_not_running():
+    from tests.conftest import free_port
+
+    result = CliRunner().invoke(main, ["chat", "--url", f"http://127.0.0.1:{free_port()}"], input="hei\n")
+    assert result.exit_code == 1 and "make run" in result.output

@@ -19,3 +19,20 @@ def test_existing_sqlite_file_is_opened(tmp_path) -> None:
 def test_unreachable_server_fails_with_a_hint() -> None:
     check = _database_check("postgresql://postgres@127.0.0.1:1/postgres")
     assert check.status == "fail" and check.hint == "check AMO_DATABASE_URL"
+
+
+def test_rasa_check_asks_with_the_token_and_says_when_it_is_refused(tmp_path) -> None:
+    from urllib.parse import urlsplit
+
+    from bot.config import load_settings
+    from bot.ops.doctor import _rasa_check
+    from tests.bot.rasa_standin import TOKEN, standin_rasa
+    from tests.conftest import free_port
+
+    with standin_rasa() as url:
+        port = str(urlsplit(url).port)
+        assert _rasa_check(load_settings({"AMO_RASA_PORT": port, "AMO_RASA_TOKEN": TOKEN})).status == "ok"
+        refused = _rasa_check(load_settings({"AMO_RASA_PORT": port, "AMO_RASA_TOKEN": "old-token"}))
+        assert refused.status == "fail" and "AMO_RASA_TOKEN" in refused.hint
+    down = _rasa_check(load_settings({"AMO_RASA_PORT": str(free_port()), "AMO_VAR_DIR": str(tmp_path)}))
+    assert down.status == "warn" and down.hint == "make run"

@@ -19,6 +19,7 @@ from bot.ops.rasa_commands import (
     run_command,
     status_url,
     train_command,
+    train_nlu_command,
     write_endpoints,
 )
 from bot.ops.supervisor import commands
@@ -108,6 +109,8 @@ def test_training_command_names_this_projects_data() -> None:
     data = command[command.index("--data") + 1:command.index("--out")]
     assert data == ["nlu_data/nlu", "nlu_data/rules", "nlu_data/stories"]
     assert command[-2:] == ["--fixed-model-name", ".training-1"]
+    nlu = train_nlu_command(Path("c.yml"), Path("d.yml"), Path("out"), "m", python="py")
+    assert nlu[:5] == ["py", "-m", "rasa", "train", "nlu"] and nlu[nlu.index("--nlu") + 1] == "d.yml"
 
 
 def test_the_balancer_config_passes_only_the_webhook_and_slots_to_rasa(tmp_path: Path) -> None:
