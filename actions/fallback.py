@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import LocalizedAction
 from actions.courses import ActionCourseDetails
+from actions.inbox import note_refused_guess
 from bot.content.matcher import matcher_for
 from bot.i18n.catalogs import N_
 
@@ -70,6 +71,7 @@ class ActionOutOfScope(LocalizedAction):
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        note_refused_guess(self.services, tracker, self.language(tracker))
         text = tracker.latest_message.get("text") or ""
         if matcher_for(self.catalogue()).course(text):
             return await ActionCourseDetails().respond(dispatcher, tracker, domain)

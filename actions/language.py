@@ -8,6 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.inbox import note_message
 from actions.base import MENU, LocalizedAction, Reply, latest_entity
 from bot.content.matcher import matcher_for
 from bot.i18n.catalogs import N_
@@ -79,6 +80,7 @@ class ActionDetectLanguage(LocalizedAction):
             events.append(SlotSet("language", decision.language))
         if bool(tracker.get_slot("language_unsupported")) != decision.unsupported:
             events.append(SlotSet("language_unsupported", decision.unsupported))
+        note_message(self.services, tracker, decision.language, decision.unsupported)
         if decision.unsupported:
             self._unsupported(dispatcher)
         elif decision.switched_from and decision.reason == "detected":

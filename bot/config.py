@@ -95,6 +95,10 @@ class Settings:
     content_watch_seconds: float = _env("AMO_CONTENT_WATCH_SECONDS", 2.0)
     # A self-hosted LibreTranslate-compatible server; empty: no machine translation.
     translate_url: str = _env("AMO_TRANSLATE_URL", "")
+    # The NLU inbox: messages understood with less confidence than this are kept for
+    # labelling, and every inbox row is deleted after the retention.
+    inbox_confidence: float = _env("AMO_INBOX_CONFIDENCE", 0.6)
+    inbox_retention_days: int = _env("AMO_INBOX_RETENTION_DAYS", 90)
     translate_api_key: str = _env("AMO_TRANSLATE_API_KEY", "")
     log_level: str = _env("AMO_LOG_LEVEL", "INFO")
 
