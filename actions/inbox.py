@@ -71,6 +71,7 @@ def note_refused_guess(services: Services, tracker: Tracker, language: str) -> N
 def _store(services: Services, text: str, language: str, channel: str, reason: str,
            guess: Optional[str], confidence: Optional[float]) -> None:
     try:
-        inbox.record(services.database, text, language, channel, reason, guess, confidence)
+        inbox.record(services.database, text, language, channel, reason, guess, confidence,
+                     retention_days=services.settings.inbox_retention_days)
     except Exception:
         logger.warning("Could not note an unsure message in the NLU inbox", exc_info=True)

@@ -8,8 +8,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.inbox import note_message
 from actions.base import MENU, LocalizedAction, Reply, latest_entity
+from actions.inbox import note_message
 from bot.content.matcher import matcher_for
 from bot.i18n.catalogs import N_
 from bot.language.identify import Decision, decide

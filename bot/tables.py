@@ -15,5 +15,6 @@ def load_tables() -> sa.MetaData:
     """The metadata with every table of the project registered (for migrations and tests)."""
     from bot.accounts import audit, logins, sessions, users  # noqa: F401
     from bot.escalations import store  # noqa: F401
+    from bot.learning import inbox  # noqa: F401
 
     return metadata

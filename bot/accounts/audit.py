@@ -18,7 +18,8 @@ import sqlalchemy as sa
 from bot.db import Database, UTCDateTime, metadata, utcnow
 
 ACTIONS = ("viewed", "assigned", "answered", "closed", "answer_conflict", "answer_refused",
-           "listed", "login", "logout", "login_failed")
+           "listed", "login", "logout", "login_failed",
+           "labelled", "dismissed", "published", "publish_refused", "translation_approved")
 
 audit_log = sa.Table(
     "audit_log", metadata,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,9 @@ MESSAGES = "messages"
 CONTENT = "content"
 DASHBOARD = "dashboard"
 SOURCE_LANGUAGE = {MESSAGES: "en", CONTENT: "nb", DASHBOARD: "en"}
+
+# How often a cached catalog's file is checked for a newer compilation.
+RECHECK_SECONDS = 2.0
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]")
 
@@ -55,18 +59,28 @@ class Translator:
     directory: Path
     _cache: Dict[Tuple[str, str], NullTranslations] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _stamps: Dict[Tuple[str, str], Optional[int]] = field(default_factory=dict)
+    _checked: Dict[Tuple[str, str], float] = field(default_factory=dict)
     missing: Counter = field(default_factory=Counter)
 
     def catalog(self, domain: str, language: str) -> NullTranslations:
+        """The compiled catalog, reloaded within `RECHECK_SECONDS` of a new .mo file
+        (a reviewer's approval), so no process needs a restart for a translation."""
         key = (domain, language)
         cached = self._cache.get(key)
-        if cached is not None:
+        now = time.monotonic()
+        if cached is not None and now - self._checked.get(key, 0.0) < RECHECK_SECONDS:
             return cached
+        mo = self.directory / language / "LC_MESSAGES" / f"{domain}.mo"
+        try:
+            stamp = mo.stat().st_mtime_ns
+        except OSError:
+            stamp = None
         with self._lock:
+            self._checked[key] = now
             cached = self._cache.get(key)
-            if cached is None:
-                mo = self.directory / language / "LC_MESSAGES" / f"{domain}.mo"
-                if mo.is_file():
+            if cached is None or self._stamps.get(key) != stamp:
+                if stamp is not None:
                     with mo.open("rb") as handle:
                         cached = Translations(handle, domain=domain)
                 else:
@@ -74,12 +88,15 @@ class Translator:
                         logger.warning("No compiled catalog %s; run `make translations`", mo)
                     cached = NullTranslations()
                 self._cache[key] = cached
+                self._stamps[key] = stamp
         return cached
 
     def reload(self) -> None:
         """Forgets cached catalogs, e.g. after `amo-bot translations compile`."""
         with self._lock:
             self._cache.clear()
+            self._stamps.clear()
+            self._checked.clear()
 
     def has(self, domain: str, language: str, msgid: str) -> bool:
         entries = getattr(self.catalog(domain, language), "_catalog", {})

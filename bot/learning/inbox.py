@@ -21,6 +21,7 @@ from bot.masking import mask
 
 REASONS = ("fallback", "refused_guess", "low_confidence", "unsupported_language")
 STATUSES = ("open", "labelled", "dismissed")
+PURGE_EVERY = 100
 MAX_TEXT = 1000  # longer messages are cut: a training example is a sentence or two
 
 nlu_inbox = sa.Table(
@@ -68,8 +69,13 @@ def _item(row: Any) -> InboxItem:
 
 
 def record(db: Database, text: str, language: str, channel: str, reason: str,
-           guess: Optional[str] = None, confidence: Optional[float] = None) -> Optional[int]:
-    """Stores one unsure message (masked); an empty or button text is not stored."""
+           guess: Optional[str] = None, confidence: Optional[float] = None,
+           retention_days: int = 90) -> Optional[int]:
+    """Stores one unsure message (masked); an empty or button text is not stored.
+
+    Every hundredth message also deletes the rows past `retention_days`: the inbox grows
+    only with new messages, so that keeps it within its retention without a timer.
+    """
     if reason not in REASONS:
         raise ValueError(f"unknown reason {reason!r}")
     masked = mask(text.strip()[:MAX_TEXT]).text
@@ -81,7 +87,10 @@ def record(db: Database, text: str, language: str, channel: str, reason: str,
             guess=(guess or None) and guess[:64], confidence=confidence, status="open",
             created_at=utcnow()))
     key = result.inserted_primary_key
-    return int(key[0]) if key else None
+    item_id = int(key[0]) if key else None
+    if item_id is not None and item_id % PURGE_EVERY == 0:
+        purge(db, retention_days)
+    return item_id
 
 
 def items(db: Database, status: Optional[str] = "open", language: Optional[str] = None,

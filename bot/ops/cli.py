@@ -11,6 +11,7 @@ import click
 
 from bot.config import Settings, get_settings
 from bot.ops.cli_escalations import escalations, users
+from bot.ops.cli_inbox import inbox
 from bot.ops.reports import insights
 
 
@@ -27,12 +28,14 @@ def main() -> None:
 
 @main.command()
 @click.option("--force", is_flag=True, help="Train even if a model with the same inputs exists.")
-def train(force: bool) -> None:
-    """Train the Rasa model if its inputs (data, config, course names) changed."""
-    from bot.ops.training import train as do_train
+@click.option("--no-publish", is_flag=True, help="Only train; do not check or publish the model.")
+def train(force: bool, no_publish: bool) -> None:
+    """Train the model if its inputs changed, check it on the held-out split, and publish it
+    to the running bot (no restart) unless a language drops by more than one point."""
+    from bot.ops.publishing import train_and_publish
 
-    settings = _settings()
-    do_train(settings.root, settings.models_dir, force=force, echo=click.echo)
+    if not train_and_publish(_settings(), force=force, publish=not no_publish, echo=click.echo):
+        raise click.ClickException("The new model was not published; the model in service stays.")
 
 
 @main.command()
@@ -49,7 +52,16 @@ def _prepare(settings: Settings) -> Path:
     ensure_token(settings)  # AMO_RASA_TOKEN, or one generated into var/ once and reused
     compiled = compile_all(settings.root)
     click.echo(f"Compiled {len(compiled)} translation catalogs.")
-    return do_train(settings.root, settings.models_dir, echo=click.echo)
+    from bot.ops.model_gate import PublishState, model_to_serve
+
+    state = PublishState.load(settings.var_dir)
+    keep = [settings.models_dir / state.published] if state.published else []
+    trained = do_train(settings.root, settings.models_dir, echo=click.echo, keep=keep)
+    serving = model_to_serve(settings.models_dir, settings.var_dir, trained)
+    if serving != trained:
+        click.echo(f"The newest training data was refused at the last publish; serving {serving.name}. "
+                   "See `amo-bot train` for why.")
+    return serving
 
 
 @main.command()
@@ -253,6 +265,7 @@ def translations_check() -> None:
 
 
 main.add_command(insights)
+main.add_command(inbox)
 main.add_command(escalations)
 main.add_command(users)
 

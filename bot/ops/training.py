@@ -7,7 +7,7 @@ import os
 import subprocess
 import time
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 from bot.content.loader import load_catalogue
 from bot.content.model import Catalogue
@@ -90,7 +90,8 @@ def model_path(root: Path, models_dir: Path) -> Path:
     return models_dir / f"amo-{fingerprint(root)}.tar.gz"
 
 
-def train(root: Path, models_dir: Path, force: bool = False, echo=print) -> Path:
+def train(root: Path, models_dir: Path, force: bool = False, echo=print,
+          keep: Sequence[Path] = ()) -> Path:
     """Trains the model unless one with the same fingerprint exists. Returns its path."""
     if generate_nlu(root):
         echo("Course names changed in the catalogue: NLU data regenerated.")
@@ -113,7 +114,7 @@ def train(root: Path, models_dir: Path, force: bool = False, echo=print) -> Path
     os.replace(partial, target)
     echo(f"Trained in {time.monotonic() - started:.0f} s: {target.name}")
     for old in models_dir.glob("amo-*.tar.gz"):
-        if old != target:
+        if old != target and old not in keep:  # the published model stays until replaced
             old.unlink()
     return target
 
