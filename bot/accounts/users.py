@@ -21,7 +21,9 @@ import sqlalchemy as sa
 
 from bot.db import Database, metadata
 
-ROLES = ("caseworker", "admin")
+# caseworker: questions of their offices; admin: everything; trainer: the NLU inbox;
+# reviewer: translations of the languages listed where offices are (e.g. "so,ti").
+ROLES = ("caseworker", "admin", "trainer", "reviewer")
 
 users = sa.Table(
     "users", metadata,

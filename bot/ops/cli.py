@@ -52,7 +52,8 @@ def _prepare(settings: Settings) -> Path:
     ensure_token(settings)  # AMO_RASA_TOKEN, or one generated into var/ once and reused
     compiled = compile_all(settings.root)
     click.echo(f"Compiled {len(compiled)} translation catalogs.")
-    from bot.ops.model_gate import PublishState, model_to_serve
+    from bot.learning.publish_state import PublishState
+    from bot.ops.model_gate import model_to_serve
 
     state = PublishState.load(settings.var_dir)
     keep = [settings.models_dir / state.published] if state.published else []

@@ -105,15 +105,19 @@ def users() -> None:
 
 @users.command("add")
 @click.argument("username")
-@click.option("--role", type=click.Choice(["caseworker", "admin"]), required=True)
+@click.option("--role", type=click.Choice(["caseworker", "admin", "trainer", "reviewer"]), required=True)
 @click.option("--office", "offices", multiple=True, help="Office or county id; repeat for several.")
 @click.password_option(help="At least 10 characters; prompted if not given.")
-def users_add(username: str, role: str, offices: tuple, password: str) -> None:
+@click.option("--language", "languages", multiple=True,
+              help="For a reviewer: a language code they review (so, ti, ...); repeat for several.")
+def users_add(username: str, role: str, offices: tuple, languages: tuple, password: str) -> None:
     """Create or update a user with a hashed password."""
     from bot.accounts.users import add_user
 
     try:
-        user = add_user(_store(), username, password, role, list(offices))
+        if languages and role != "reviewer":
+            raise ValueError("--language is for reviewers")
+        user = add_user(_store(), username, password, role, list(languages or offices))
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"User {user.username} ({user.role}; offices: {', '.join(user.offices) or 'none'}) saved.")

@@ -11,9 +11,7 @@ model (`PUT /model`), so no restart is needed.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,36 +20,11 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 import httpx
 from sklearn.metrics import f1_score
 
+from bot.learning.publish_state import PublishState
+
 logger = logging.getLogger(__name__)
 
 TOLERANCE = 0.01  # one point of macro-F1
-STATE_FILE = "model-publish.json"
-
-
-@dataclass
-class PublishState:
-    published: Optional[str] = None  # the model file's name
-    figures: Dict[str, float] = field(default_factory=dict)
-    refused: Optional[Dict[str, Any]] = None
-
-    @classmethod
-    def load(cls, var_dir: Path) -> PublishState:
-        path = var_dir / STATE_FILE
-        if not path.is_file():
-            return cls()
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except ValueError:
-            logger.warning("%s is not valid JSON; starting without a publish record", path)
-            return cls()
-        return cls(data.get("published"), data.get("figures") or {}, data.get("refused"))
-
-    def save(self, var_dir: Path) -> None:
-        var_dir.mkdir(parents=True, exist_ok=True)
-        path = var_dir / STATE_FILE
-        partial = path.with_suffix(".tmp")
-        partial.write_text(json.dumps(self.__dict__, indent=2, ensure_ascii=False), encoding="utf-8")
-        os.replace(partial, path)
 
 
 def held_out(root: Path) -> Dict[str, List[Tuple[str, str]]]:

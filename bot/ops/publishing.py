@@ -8,7 +8,8 @@ from typing import Any, List, Optional
 import httpx
 
 from bot.config import Settings
-from bot.ops.model_gate import PublishState, gate_and_publish
+from bot.learning.publish_state import PublishState
+from bot.ops.model_gate import gate_and_publish
 from bot.ops.training import train
 
 

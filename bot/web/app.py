@@ -18,7 +18,7 @@ from sanic.response import HTTPResponse
 from bot.config import Settings, get_settings
 from bot.rasa_client import RasaClient
 from bot.services import Services
-from bot.web import auth, chat, dashboard, insights
+from bot.web import auth, chat, dashboard, insights, learning
 from bot.web.context import STATIC, WebContext
 from bot.web.limits import RateLimiter
 from bot.web.locale import D_
@@ -55,6 +55,7 @@ def create_app(settings: Optional[Settings] = None, services: Optional[Services]
     app.blueprint(auth.bp)
     app.blueprint(dashboard.bp)
     app.blueprint(insights.bp)
+    app.blueprint(learning.bp)
     app.static("/static", str(STATIC), name="static")
 
     @app.get("/health")
