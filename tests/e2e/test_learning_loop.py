@@ -1,0 +1,74 @@
+"""The learning loop end to end: a Somali message the model gets wrong lands in the inbox
+masked, is labelled, and after `amo-bot train` the running bot understands it, no restart."""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from dataclasses import replace
+
+import pytest
+
+from bot.config import PROJECT_ROOT
+from bot.learning import inbox
+from bot.learning.labelling import label
+from bot.learning.publish_state import PublishState
+from bot.ops.publishing import train_and_publish
+from bot.services import Services
+from tests.conftest import start_bot
+
+pytestmark = pytest.mark.model
+
+TARGET = "allowance"
+# Somali ways of asking about money during a course, plainer to stranger; the test uses the
+# first one the model in service gets wrong. The last is coined, so one always is.
+CANDIDATES = [
+    "Gunnada waxbarashada maalin walba intee la bixiyaa, 91234567?",
+    "Xawaaladda fasalka ee bishii ma la ii soo diraa?",
+    "Mushaar yar ma la siiyaa ardayga fadhiya koorsada",
+    "Qoolley qoolley tiltaksgunno waa immisa 91234567",
+]
+
+
+@pytest.fixture(scope="module")
+def own_bot(tmp_path_factory):
+    with start_bot(tmp_path_factory.mktemp("learning"), "learning-servers.log") as running:
+        yield running
+
+
+def test_a_labelled_somali_message_is_understood_after_training_without_a_restart(own_bot, tmp_path, monkeypatch):
+    services = Services(own_bot.settings)
+    services.escalations  # noqa: B018  (the schema, as at every start)
+    chosen = None
+    for text in CANDIDATES:
+        if own_bot.parse(text)["intent"]["name"] == TARGET:
+            continue
+        sender = f"so-{uuid.uuid4().hex[:8]}"
+        own_bot.say(sender, text, language="so")
+        stored = [i for i in inbox.items(services.database, language="so") if "Qoolley" in i.text or i.text[:20] in text]
+        if stored:
+            chosen = (text, stored[0])
+            break
+    assert chosen, "none of the candidates was misunderstood and noted"
+    text, item = chosen
+    assert "91234567" not in item.text and "91234567" in text and "[PHONE]" in item.text
+
+    # A project copy to train in: the checkout's data stays as it is.
+    root = tmp_path / "project"
+    for name in ("nlu_data", "content", "config.yml"):
+        source = PROJECT_ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    label(services.database, root, item.id, TARGET, "trainer-tina")
+    models = tmp_path / "models"
+    models.mkdir()
+    in_service = next(own_bot.settings.models_dir.glob("amo-*.tar.gz"))
+    shutil.copy(in_service, models / in_service.name)
+    monkeypatch.setenv("PYTHONPATH", str(PROJECT_ROOT))  # the NLU components' code
+    settings = replace(own_bot.settings, root=root, models_dir=models)
+    assert train_and_publish(settings, echo=print)
+
+    state = PublishState.load(settings.var_dir)
+    assert state.published != in_service.name and set(state.figures) >= {"so", "ti", "nb"}
+    assert own_bot.parse(item.text)["intent"]["name"] == TARGET
+    reply = own_bot.say(f"so-{uuid.uuid4().hex[:8]}", item.text, language="so")
+    assert reply and all("[PHONE]" not in (r.get("text") or "") for r in reply)
