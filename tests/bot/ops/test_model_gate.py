@@ -1,0 +1,52 @@
+"""The publish gate: a model whose held-out figures drop by more than a point is not published."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.learning.publish_state import PublishState
+from bot.ops import model_gate
+from bot.ops.model_gate import drops, gate_and_publish, model_to_serve
+
+BEFORE = {"nb": 0.95, "so": 0.91, "ti": 0.93}
+
+
+def test_a_drop_of_more_than_one_point_in_any_language_is_named():
+    assert drops(BEFORE, {"nb": 0.945, "so": 0.905, "ti": 0.96}) == []  # within a point
+    assert drops(BEFORE, {"nb": 0.95, "so": 0.89, "ti": 0.93}) == ["so: 0.910 -> 0.890"]
+    assert drops(BEFORE, {"nb": 0.95, "ti": 0.93}) == ["so: 0.910 -> 0.000"]  # a language lost
+
+
+def _models(tmp_path: Path):
+    models = tmp_path / "models"
+    models.mkdir()
+    old, new = models / "amo-old.tar.gz", models / "amo-new.tar.gz"
+    old.write_bytes(b"old")
+    new.write_bytes(b"new")
+    return models, old, new
+
+
+def test_a_worse_model_is_refused_and_the_model_in_service_stays(tmp_path, monkeypatch):
+    models, old, new = _models(tmp_path)
+    var = tmp_path / "var"
+    figures = {old.name: BEFORE, new.name: {**BEFORE, "ti": 0.90}}
+    monkeypatch.setattr(model_gate, "evaluate", lambda model, root: figures[model.name])
+    loaded = []
+    monkeypatch.setattr(model_gate, "load_into_servers", lambda model, urls, token="": loaded.append(model) or [])
+    outcome = gate_and_publish(tmp_path, var, new, old, ["http://127.0.0.1:9"], echo=lambda *_: None)
+    assert not outcome.published and outcome.reasons == ["ti: 0.930 -> 0.900"] and loaded == []
+    state = PublishState.load(var)
+    assert state.published == old.name and state.refused["model"] == new.name
+    assert model_to_serve(models, var, new) == old  # also after a restart
+
+    figures[new.name] = {**BEFORE, "ti": 0.94}
+    outcome = gate_and_publish(tmp_path, var, new, old, ["http://127.0.0.1:9"], echo=lambda *_: None)
+    assert outcome.published and loaded == [new]
+    state = PublishState.load(var)
+    assert state.published == new.name and state.refused is None and state.figures["ti"] == 0.94
+    assert model_to_serve(models, var, new) == new
+
+
+def test_a_server_that_does_not_answer_is_reported(tmp_path):
+    _models_dir, _old, new = _models(tmp_path)
+    assert model_gate.load_into_servers(new, ["http://127.0.0.1:9"]) != []
