@@ -20,13 +20,13 @@ from tests.conftest import start_bot
 pytestmark = pytest.mark.model
 
 TARGET = "allowance"
-# Somali ways of asking about money during a course, plainer to stranger; the test uses the
-# first one the model in service gets wrong. The last is coined, so one always is.
+# Somali ways of asking about money during a course that the model was unsure of when
+# this was written; the test uses the first one the model in service gets wrong.
 CANDIDATES = [
     "Gunnada waxbarashada maalin walba intee la bixiyaa, 91234567?",
-    "Xawaaladda fasalka ee bishii ma la ii soo diraa?",
-    "Mushaar yar ma la siiyaa ardayga fadhiya koorsada",
-    "Qoolley qoolley tiltaksgunno waa immisa 91234567",
+    "Xaqa maaliyadeed ee ka qaybgalaha, 91234567",
+    "Dhaqaalaha lagu taageero ardayda tababarka ku jira sidee buu yahay, 91234567?",
+    "Qoolley qoolley tiltaksgunno, 91234567",
 ]
 
 
@@ -40,16 +40,19 @@ def test_a_labelled_somali_message_is_understood_after_training_without_a_restar
     services = Services(own_bot.settings)
     services.escalations  # noqa: B018  (the schema, as at every start)
     chosen = None
+    seen = []
     for text in CANDIDATES:
-        if own_bot.parse(text)["intent"]["name"] == TARGET:
+        parsed = own_bot.parse(text)
+        seen.append((text, parsed["intent"]))
+        if parsed["intent"]["name"] == TARGET:
             continue
-        sender = f"so-{uuid.uuid4().hex[:8]}"
-        own_bot.say(sender, text, language="so")
-        stored = [i for i in inbox.items(services.database, language="so") if "Qoolley" in i.text or i.text[:20] in text]
+        own_bot.say(f"so-{uuid.uuid4().hex[:8]}", text, language="so")
+        start = text.split(",")[0][:20]
+        stored = [i for i in inbox.items(services.database) if i.text.startswith(start)]
         if stored:
             chosen = (text, stored[0])
             break
-    assert chosen, "none of the candidates was misunderstood and noted"
+    assert chosen, (seen, inbox.items(services.database, status=None))
     text, item = chosen
     assert "91234567" not in item.text and "91234567" in text and "[PHONE]" in item.text
 
