@@ -12,21 +12,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
-import hmac
 import logging
-import signal
 import sys
 from typing import Callable, Dict, Optional, cast
-from urllib.parse import urlsplit
 
-from aiohttp import web
 from telegram import Update
 from telegram.error import BadRequest, InvalidToken
 from telegram.ext import (
     Application,
     ApplicationBuilder,
-    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -41,11 +35,17 @@ from bot.channels.telegram_delivery import (
     AnswerSource,
     ChatLanguages,
     ChatLocks,
-    SeenUpdates,
     send_long_text,
     send_text,
     with_retries,
 )
+from bot.channels.telegram_updates import (
+    HandledUpdates,
+    OnceOnly,
+    private_chats_only,
+    watermark_file,
+)
+from bot.channels.telegram_webhook import ALLOWED_UPDATES, serve_webhook
 from bot.channels.texts import HELP, SERVER_DOWN, TEXT_ONLY
 from bot.config import Settings, get_settings
 from bot.i18n.catalogs import Translator, get_translator
@@ -58,7 +58,7 @@ from bot.services import Services
 logger = logging.getLogger("bot.channels.telegram")
 
 Context = ContextTypes.DEFAULT_TYPE
-ALLOWED_UPDATES = ["message", "callback_query"]
+
 # Commands and the Rasa messages they stand for (/help is answered here, in the chat's language).
 COMMANDS: Dict[str, str] = {"start": "/greet", "language": "/choose_language",
                             "delete": "/delete_my_data"}
@@ -84,7 +84,7 @@ class TelegramChannel:
         self.payloads = CallbackPayloads()
         self.languages = ChatLanguages()
         self.locks = ChatLocks()
-        self.seen = SeenUpdates()
+        self.handled = HandledUpdates(watermark_file(settings.var_dir, settings.telegram_token))
         self.store = store
         self._pusher: Optional[asyncio.Task[None]] = None
 
@@ -105,12 +105,6 @@ class TelegramChannel:
         await self.rasa.aclose()
 
     # Handlers -------------------------------------------------------------------------
-
-    async def skip_duplicates(self, update: Update, _context: Context) -> None:
-        """Stops a re-delivered update (same update_id) before any handler sees it."""
-        if not self.seen.first_time(update.update_id):
-            logger.info("Update %s was delivered again; answered once already", update.update_id)
-            raise ApplicationHandlerStop
 
     async def on_command(self, update: Update, context: Context) -> None:
         """/start, /language, /delete: the matching message to Rasa."""
@@ -221,8 +215,9 @@ class TelegramChannel:
 def build_application(settings: Settings, channel: TelegramChannel) -> Application:
     """The Application with every handler: the one place where the channel is wired."""
     builder = (ApplicationBuilder().token(settings.telegram_token)
-               # Different chats in parallel; one chat in order (TelegramChannel.locks).
-               .concurrent_updates(True)
+               # Different chats in parallel; one chat in order (TelegramChannel.locks);
+               # each update once, also after a restart (bot.channels.telegram_updates).
+               .concurrent_updates(OnceOnly(channel.handled))
                # The JobQueue needs APScheduler >= 3.10.4; Rasa pins an older one.
                .job_queue(None)
                .post_init(channel.start)
@@ -231,7 +226,7 @@ def build_application(settings: Settings, channel: TelegramChannel) -> Applicati
         base = settings.telegram_api_base_url.rstrip("/")
         builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
     application = builder.build()
-    application.add_handler(TypeHandler(Update, channel.skip_duplicates), group=-1)
+    application.add_handler(TypeHandler(Update, private_chats_only), group=-1)
     application.add_handler(CommandHandler(list(COMMANDS), channel.on_command))
     application.add_handler(CommandHandler("help", channel.on_help))
     application.add_handler(MessageHandler(filters.COMMAND, channel.on_help))
@@ -242,60 +237,6 @@ def build_application(settings: Settings, channel: TelegramChannel) -> Applicati
         filters.UpdateType.MESSAGE & ~filters.TEXT & ~filters.StatusUpdate.ALL, channel.on_other))
     application.add_error_handler(channel.on_error)
     return application
-
-
-def webhook_secret(settings: Settings) -> str:
-    """The secret Telegram sends with every webhook call: configured, or derived from the token."""
-    return settings.telegram_webhook_secret or hashlib.sha256(
-        f"amo-webhook:{settings.telegram_token}".encode()).hexdigest()[:48]
-
-
-async def serve_webhook(application: Application, settings: Settings) -> None:
-    """Webhook mode: Telegram posts updates to AMO_TELEGRAM_WEBHOOK_URL; we listen behind a proxy.
-
-    A small aiohttp server (aiohttp comes with Rasa) rather than PTB's run_webhook,
-    which needs tornado, an extra this project does not install.
-    """
-    url = settings.telegram_webhook_url
-    secret = webhook_secret(settings)
-
-    async def receive(request: web.Request) -> web.Response:
-        given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
-        if not hmac.compare_digest(given, secret):
-            logger.warning("Webhook call without the right secret from %s refused", request.remote)
-            return web.Response(status=403)
-        try:
-            update = Update.de_json(await request.json(), application.bot)
-        except Exception:
-            logger.warning("Webhook call with a body that is not an update refused")
-            return web.Response(status=400)
-        await application.update_queue.put(update)
-        return web.Response()
-
-    server = web.Application()
-    server.router.add_post(urlsplit(url).path or "/", receive)
-    runner = web.AppRunner(server, access_log=None)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    async with application:  # getMe: an InvalidToken surfaces here
-        await with_retries(lambda: application.bot.set_webhook(
-            url, secret_token=secret, allowed_updates=ALLOWED_UPDATES), "setWebhook")
-        await application.start()
-        if application.post_init is not None:
-            await application.post_init(application)
-        await runner.setup()
-        await web.TCPSite(runner, settings.host, settings.telegram_webhook_port).start()
-        logger.info("Telegram webhook %s served on %s:%s", url, settings.host,
-                    settings.telegram_webhook_port)
-        try:
-            await stop.wait()
-        finally:
-            await runner.cleanup()
-            await application.stop()
-            if application.post_stop is not None:
-                await application.post_stop(application)
 
 
 class _WithoutInvalidTokenTrace(logging.Filter):

@@ -2,10 +2,9 @@
 
 The Bot API answers a flood with HTTP 429 and `retry_after`, and fails now and then
 with a network error or a 5xx; python-telegram-bot raises `RetryAfter`, `TimedOut`
-or `NetworkError` then and does not retry by itself. Telegram may deliver an update
-again (a webhook retry, a restart before the offset was confirmed). This module
-holds the small pieces that make delivery dependable, and the task that pushes
-caseworkers' answers to the participants' chats.
+or `NetworkError` then and does not retry by itself. This module holds the small
+pieces that make delivery dependable, and the task that pushes caseworkers' answers
+to the participants' chats. (Updates Telegram delivers twice: telegram_updates.py.)
 """
 
 from __future__ import annotations
@@ -83,20 +82,6 @@ async def send_long_text(bot: Bot, chat_id: int, text: str) -> None:
     """Sends a text of any length, split at sentence boundaries."""
     for part in split_text(text):
         await send_text(bot, chat_id, part)
-
-
-class SeenUpdates:
-    """Remembers the latest update ids, so that a re-delivered update is handled once."""
-
-    def __init__(self, capacity: int = 4096):
-        self._seen: BoundedDict[int, bool] = BoundedDict(capacity)
-
-    def first_time(self, update_id: int) -> bool:
-        """True the first time an id is seen (and remembers it), False after that."""
-        if update_id in self._seen:
-            return False
-        self._seen[update_id] = True
-        return True
 
 
 class ChatLocks:

@@ -217,11 +217,16 @@ def user(chat_id: int, language_code: Optional[str]) -> Dict[str, Any]:
     return data
 
 
-def message_update(chat_id: int, language_code: Optional[str] = "uk", **content: Any) -> Dict[str, Any]:
-    """A private-chat message; `content` is e.g. text="..." or voice={...}."""
+def message_update(chat_id: int, language_code: Optional[str] = "uk", chat_type: str = "private",
+                   **content: Any) -> Dict[str, Any]:
+    """A message (private chat unless `chat_type` says "group", "supergroup" or "channel");
+    `content` is e.g. text="..." or voice={...}. In a group, the sender is user 555."""
+    chat: Dict[str, Any] = {"id": chat_id, "type": chat_type}
+    if chat_type != "private":
+        chat["title"] = "Kursgruppe"
+    sender = user(chat_id if chat_type == "private" else 555, language_code)
     message = {"message_id": int(time.time() * 1000) % 10**9, "date": int(time.time()),
-               "chat": {"id": chat_id, "type": "private"}, "from": user(chat_id, language_code),
-               **content}
+               "chat": chat, "from": sender, **content}
     text = content.get("text")
     if isinstance(text, str) and text.startswith("/"):
         message["entities"] = [{"type": "bot_command", "offset": 0,
@@ -229,8 +234,9 @@ def message_update(chat_id: int, language_code: Optional[str] = "uk", **content:
     return {"message": message}
 
 
-def text_update(chat_id: int, text: str, language_code: Optional[str] = "uk") -> Dict[str, Any]:
-    return message_update(chat_id, language_code, text=text)
+def text_update(chat_id: int, text: str, language_code: Optional[str] = "uk",
+                chat_type: str = "private") -> Dict[str, Any]:
+    return message_update(chat_id, language_code, chat_type, text=text)
 
 
 def voice_update(chat_id: int, language_code: Optional[str] = "uk") -> Dict[str, Any]:

@@ -6,7 +6,7 @@ import pytest
 
 from bot.channels.bounded import BoundedDict
 from bot.channels.telegram_bridge import CallbackPayloads
-from bot.channels.telegram_delivery import ChatLanguages, SeenUpdates
+from bot.channels.telegram_delivery import ChatLanguages
 
 
 def test_the_key_written_longest_ago_goes_first() -> None:
@@ -21,12 +21,6 @@ def test_the_key_written_longest_ago_goes_first() -> None:
 def test_a_capacity_below_one_is_refused() -> None:
     with pytest.raises(ValueError):
         BoundedDict(0)
-
-
-def test_a_redelivered_update_is_recognised_until_it_is_far_behind() -> None:
-    seen = SeenUpdates(capacity=3)
-    assert [seen.first_time(i) for i in (1, 2, 1, 3)] == [True, True, False, True]
-    assert seen.first_time(4) and seen.first_time(1)  # 1 was the oldest of four
 
 
 def test_languages_of_the_latest_chats_are_kept() -> None:
