@@ -7,12 +7,14 @@ import threading
 
 from bot.config import get_settings
 from bot.escalations.housekeeping import housekeeping
+from bot.files import private_files
 from bot.services import get_services
 
 logger = logging.getLogger(__name__)
 
 
 def main() -> None:
+    private_files()
     settings = get_settings()
     logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
     services = get_services()

@@ -48,6 +48,7 @@ from bot.channels.telegram_updates import (
 from bot.channels.telegram_webhook import ALLOWED_UPDATES, serve_webhook
 from bot.channels.texts import HELP, SERVER_DOWN, TEXT_ONLY
 from bot.config import Settings, get_settings
+from bot.files import private_files
 from bot.i18n.catalogs import Translator, get_translator
 from bot.i18n.formatting import directional
 from bot.language.supported import normalise_code
@@ -256,6 +257,7 @@ def configure_logging(settings: Settings) -> None:
 
 def main() -> int:
     """Runs the channel until SIGINT/SIGTERM; 0 also when Telegram is off (no or rejected token)."""
+    private_files()
     settings = get_settings()
     configure_logging(settings)
     if not settings.telegram_token:

@@ -22,6 +22,9 @@ def _settings() -> Settings:
 @click.group()
 def main() -> None:
     """AMO guide: a multilingual chatbot about NAV's labour-market courses."""
+    from bot.files import private_files
+
+    private_files()  # what any command writes (var/, models, the processes `run` starts)
 
 
 # --- running -----------------------------------------------------------------------------
@@ -71,11 +74,19 @@ def _prepare(settings: Settings) -> Path:
               help="Two Rasa and two action servers behind nginx, PostgreSQL stores, Redis lock store.")
 def run(no_train: bool, production: bool) -> None:
     """Start the Rasa server, the action server and the web pages; Ctrl-C stops all."""
+    from bot.files import make_private
     from bot.ops.supervisor import Supervisor, commands
     from bot.ops.training import latest_model
     from bot.ports import PortTaken, check_ports
 
     settings = _settings()
+    if production:
+        from bot.ops.production import ProfileError, require_secure_cookies
+
+        try:
+            require_secure_cookies(settings)
+        except ProfileError as exc:
+            raise click.ClickException(str(exc)) from None
     try:
         check_ports(settings, ("rasa", "actions", "web"))
     except PortTaken as exc:
@@ -103,6 +114,9 @@ def run(no_train: bool, production: bool) -> None:
         env = {"AMO_DATABASE_URL": settings.database_url, "AMO_TRACKER_STORE_URL": settings.tracker_store_url}
     else:
         children = commands(settings, model)
+    changed = make_private(settings.var_dir)
+    if changed:
+        click.echo(f"Made {changed} files and folders in {settings.var_dir} private to this account.")
     supervisor = Supervisor(children, cwd=settings.root, env=env)
     supervisor.start()
     supervisor.say("Starting the Rasa server (about 30 s), the action server and the web pages...")

@@ -28,6 +28,15 @@ class ProfileError(Exception):
     pass
 
 
+def require_secure_cookies(settings: Settings) -> None:
+    """The production profile serves the dashboard to other machines: over HTTPS only."""
+    if not settings.web_cookie_secure:
+        raise ProfileError(
+            "The production profile needs AMO_WEB_COOKIE_SECURE=true: serve the web port "
+            "behind a TLS reverse proxy, so that login cookies are only ever sent encrypted "
+            "(README, For operators). Without it the profile does not start.")
+
+
 def production_settings(settings: Settings) -> Settings:
     """PostgreSQL for both stores unless configured otherwise."""
     database = settings.database_url or DEFAULT_DATABASE
@@ -112,6 +121,7 @@ def nginx_config(settings: Settings, run_dir: Path) -> Path:
 
 def production_commands(settings: Settings, model: Path, python: str, redis_url: str) -> List[Child]:
     """Every process of the production profile; raises ProfileError with a fix hint."""
+    require_secure_cookies(settings)
     nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
     if nginx is None:
         raise ProfileError("The production profile needs nginx: sudo apt-get install nginx-light")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, TextIO
 
 from bot.config import Settings
+from bot.files import PRIVATE_UMASK
 from bot.ops.rasa_commands import ensure_token, run_command, status_url, write_endpoints
 
 # Rasa's telemetry cannot reach the internet here and TensorFlow's start-up chatter hides real errors.
@@ -104,7 +105,8 @@ class Supervisor:
         child = self._child(name)
         child.process = subprocess.Popen(
             child.command, cwd=self.cwd, env={**self.env, **child.env}, stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT, text=True, bufsize=1, start_new_session=True)
+            stderr=subprocess.STDOUT, text=True, bufsize=1, start_new_session=True,
+            umask=PRIVATE_UMASK)  # Rasa's trackers.db too: bot.files
         pump = threading.Thread(target=self._pump, args=(child, child.process.stdout), daemon=True)
         pump.start()
         child.pumps.append(pump)

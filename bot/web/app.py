@@ -16,6 +16,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.config import Settings, get_settings
+from bot.files import private_files
 from bot.rasa_client import RasaClient
 from bot.services import Services
 from bot.web import auth, chat, dashboard, insights, learning
@@ -108,6 +109,7 @@ def main() -> None:
     """Serves the app on the configured host and web port (`python -m bot.web`)."""
     from bot.ports import PortTaken, check_ports
 
+    private_files()
     settings = get_settings()
     try:
         check_ports(settings, ("web",))

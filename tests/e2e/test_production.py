@@ -64,7 +64,7 @@ def production(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
                 break
     env = {**ports, "AMO_WEB_PORT": str(free_port()), "AMO_VAR_DIR": str(base / "var"),
            "AMO_CONTENT_DIR": str(base / "content"), "AMO_DATABASE_URL": DATABASE,
-           "AMO_TRACKER_STORE_URL": DATABASE}
+           "AMO_TRACKER_STORE_URL": DATABASE, "AMO_WEB_COOKIE_SECURE": "true"}
     settings = load_settings({**os.environ, **env})
     settings = ensure_token(replace(settings, database_url=DATABASE, tracker_store_url=DATABASE))
     model = train(PROJECT_ROOT, settings.models_dir)
