@@ -78,6 +78,7 @@ def fake() -> Iterator[FakeBotApi]:
     api.stop()
 
 
+@pytest.mark.e2e
 def test_an_update_delivered_again_after_a_restart_is_not_answered_again(
         fake: FakeBotApi, tmp_path: Path) -> None:
     env = channel_env(fake, tmp_path, free_port())  # Rasa down: /help and voice are answered here
@@ -100,6 +101,7 @@ def test_an_update_delivered_again_after_a_restart_is_not_answered_again(
     assert "delivered again" in second.output()
 
 
+@pytest.mark.e2e
 def test_groups_get_nothing_while_a_private_chat_is_served(fake: FakeBotApi, tmp_path: Path) -> None:
     channel = Channel(channel_env(fake, tmp_path, free_port()), tmp_path / "log")
     group, supergroup, private = -100_001, -1_002_000_003, next(CHATS)

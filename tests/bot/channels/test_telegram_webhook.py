@@ -38,6 +38,7 @@ def post_raw(port: int, header: bytes, body: bytes) -> int:
     return int(status_line.split()[1]) if status_line else 0
 
 
+@pytest.mark.e2e
 def test_only_the_exact_secret_gets_in(fake: FakeBotApi, tmp_path: Path) -> None:
     port = free_port()
     channel = Channel(channel_env(fake, tmp_path, free_port(),
