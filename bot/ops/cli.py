@@ -80,9 +80,8 @@ def run(no_train: bool, production: bool) -> None:
     from bot.ports import PortTaken, check_ports
 
     settings = _settings()
-    if production:
+    if production:  # before the ports and the training: the operator learns at once
         from bot.ops.production import ProfileError, require_secure_cookies
-
         try:
             require_secure_cookies(settings)
         except ProfileError as exc:
@@ -114,8 +113,7 @@ def run(no_train: bool, production: bool) -> None:
         env = {"AMO_DATABASE_URL": settings.database_url, "AMO_TRACKER_STORE_URL": settings.tracker_store_url}
     else:
         children = commands(settings, model)
-    changed = make_private(settings.var_dir)
-    if changed:
+    if changed := make_private(settings.var_dir):
         click.echo(f"Made {changed} files and folders in {settings.var_dir} private to this account.")
     supervisor = Supervisor(children, cwd=settings.root, env=env)
     supervisor.start()
