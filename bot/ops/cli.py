@@ -80,12 +80,9 @@ def run(no_train: bool, production: bool) -> None:
     from bot.ports import PortTaken, check_ports
 
     settings = _settings()
-    if production:  # before the ports and the training: the operator learns at once
-        from bot.ops.production import ProfileError, require_secure_cookies
-        try:
-            require_secure_cookies(settings)
-        except ProfileError as exc:
-            raise click.ClickException(str(exc)) from None
+    if production and not settings.web_cookie_secure:  # said before the ports and the training
+        from bot.ops.production import INSECURE_COOKIES
+        raise click.ClickException(INSECURE_COOKIES)
     try:
         check_ports(settings, ("rasa", "actions", "web"))
     except PortTaken as exc:

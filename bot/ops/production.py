@@ -28,13 +28,16 @@ class ProfileError(Exception):
     pass
 
 
+INSECURE_COOKIES = (
+    "The production profile needs AMO_WEB_COOKIE_SECURE=true: serve the web port behind a "
+    "TLS reverse proxy, so that login cookies are only ever sent encrypted (README, For "
+    "operators). Without it the profile does not start.")
+
+
 def require_secure_cookies(settings: Settings) -> None:
     """The production profile serves the dashboard to other machines: over HTTPS only."""
     if not settings.web_cookie_secure:
-        raise ProfileError(
-            "The production profile needs AMO_WEB_COOKIE_SECURE=true: serve the web port "
-            "behind a TLS reverse proxy, so that login cookies are only ever sent encrypted "
-            "(README, For operators). Without it the profile does not start.")
+        raise ProfileError(INSECURE_COOKIES)
 
 
 def production_settings(settings: Settings) -> Settings:

@@ -11,9 +11,11 @@ from __future__ import annotations
 import sys
 
 from bot.config import get_settings
+from bot.files import private_files
 
 
 def main() -> None:
+    private_files()  # trackers.db and what else Rasa writes under var/: bot.files
     arguments = sys.argv[1:]
     if "--enable-api" in arguments and "--auth-token" not in arguments:
         token = get_settings().rasa_token

@@ -15,7 +15,7 @@ import pytest
 
 from bot.config import PROJECT_ROOT, load_settings
 from bot.ops.training import train
-from bot.rasa_client import send
+from bot.rasa_client import BlockingRasaClient
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.model
@@ -44,7 +44,8 @@ def test_files_under_var_are_private_after_a_real_start(tmp_path: Path) -> None:
         while "Ready." not in log.read_text(encoding="utf-8"):
             assert run.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
             time.sleep(1)
-        assert send(settings.rasa_url, "files-test-1", "Hei, når starter kurset?", "nb")
+        running = load_settings({**os.environ, **env})  # now with the token `run` wrote to var/
+        assert BlockingRasaClient.from_settings(running).send("files-test-1", "Hei, når starter kurset?")
         with urllib.request.urlopen(f"{settings.web_url}/dashboard/login", timeout=10):
             pass
     finally:
@@ -55,6 +56,6 @@ def test_files_under_var_are_private_after_a_real_start(tmp_path: Path) -> None:
             os.killpg(run.pid, signal.SIGKILL)
             run.wait()
     modes = {str(p.relative_to(var)): stat.S_IMODE(p.stat().st_mode) for p in [var, *var.rglob("*")]}
-    assert {"trackers.db", "amo.db", "run/endpoints.yml", "old/trackers-backup.db"} <= set(modes), modes
+    assert {"trackers.db", "amo.db", "rasa-token", "old/trackers-backup.db"} <= set(modes), modes
     readable = {name: oct(mode) for name, mode in modes.items() if mode & 0o077}
     assert readable == {}, log.read_text()[-2000:]
