@@ -140,7 +140,8 @@ class Translator:
             text = self.catalog(MESSAGES, language).ngettext(singular, plural, n)
             if placeholders(text) <= set(params):
                 return _format(text, params, singular)
-        self.missing[(MESSAGES, language, singular)] += int(language != "en")
+        if language != "en":
+            self.missing[(MESSAGES, language, singular)] += 1
         return _format(singular if n == 1 else plural, params, singular)
 
     def missing_report(self) -> Dict[str, int]:

@@ -9,9 +9,10 @@ reply is also searched for English source strings that leaked into a translated 
 
 from __future__ import annotations
 
+import functools
 import re
 import uuid
-from typing import Dict, List
+from typing import Dict, List, Tuple
 
 import pytest
 from babel.messages.pofile import read_po
@@ -139,15 +140,44 @@ NONSENSE = ("qxz vbnm plokij", "zzq wxv kkjjh", "hmmm ... ???", "xkcd 8472 qwop"
             "qwertyuiop", "mnbvcxz lkjh")
 
 
-def _english_sources() -> List[str]:
-    """Long English source strings of the bot's own messages, to catch untranslated output."""
+def _english_fragments() -> List[Tuple[str, Tuple[str, ...], Tuple[str, ...]]]:
+    """(singular msgid, its forms, its long fragments) of every message the bot says.
+
+    Fragments are the English text between placeholders, so a reply with a
+    number or a reference filled in is caught too; plural entries give both forms.
+    """
     with open(PROJECT_ROOT / "translations" / "messages.pot", "rb") as handle:
         pot = read_po(handle)
-    heads = [m.id.split("%(")[0] for m in pot if m.id and isinstance(m.id, str)]
-    return [head for head in heads if len(head) >= 25]
+    found = []
+    for message in pot:
+        if not message.id:
+            continue
+        forms = tuple(message.id) if isinstance(message.id, (tuple, list)) else (message.id,)
+        fragments = tuple(f.strip() for form in forms for f in PLACEHOLDER.split(form) if len(f.strip()) >= 20)
+        if fragments:
+            found.append((forms[0], forms, fragments))
+    return found
 
 
-ENGLISH = _english_sources()
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]")
+ENGLISH = _english_fragments()
+
+
+@functools.cache
+def leak_markers(language: str) -> Tuple[str, ...]:
+    """English fragments that must not appear in a `language` reply: those of messages
+    the language's catalog translates into something without that fragment. Read
+    from the .po file itself, so a lookup that misses a translation cannot hide it."""
+    with open(PROJECT_ROOT / "translations" / language / "LC_MESSAGES" / "messages.po", "rb") as handle:
+        po = read_po(handle, locale=language)
+    markers = []
+    for singular, _forms, fragments in ENGLISH:
+        entry = po.get(singular)
+        strings = entry.string if entry is not None else ""
+        translated = " ".join(strings) if isinstance(strings, (tuple, list)) else strings
+        if translated.strip():
+            markers.extend(f for f in fragments if f not in translated)
+    return tuple(dict.fromkeys(markers))
 
 
 class Conversation:
@@ -161,7 +191,7 @@ class Conversation:
     def say(self, text: str) -> Turn:
         turn = Turn(self.bot.say(self.sender, text))
         if self.language != "en":
-            leaked = [s for s in ENGLISH if s in turn.text and T.gettext(self.language, s) != s]
+            leaked = [s for s in leak_markers(self.language) if s in turn.text]
             assert not leaked, f"English in a {self.language} reply: {leaked}\n{turn.text}"
         return turn
 

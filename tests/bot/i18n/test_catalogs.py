@@ -60,3 +60,34 @@ def test_content_falls_back_to_english_then_norwegian(tmp_path):
 def test_shipped_catalogs_have_every_required_string_and_matching_placeholders():
     problems = check(PROJECT_ROOT)
     assert problems == []
+
+
+def make_plural_catalog(root: Path, language: str, singular: str, plural: str, forms: tuple) -> None:
+    catalog = Catalog(locale=language, domain=MESSAGES)
+    catalog.add((singular, plural), forms)
+    target = root / language / "LC_MESSAGES"
+    target.mkdir(parents=True, exist_ok=True)
+    with (target / f"{MESSAGES}.mo").open("wb") as handle:
+        write_mo(handle, catalog)
+
+
+def test_plural_texts_are_translated_with_the_languages_plural_rule(tmp_path):
+    singular, plural = "Deleted %(n)s question.", "Deleted %(n)s questions."
+    make_plural_catalog(tmp_path, "pl", singular, plural,
+                        ("Usunięto %(n)s pytanie.", "Usunięto %(n)s pytania.", "Usunięto %(n)s pytań."))
+    translator = Translator(tmp_path)
+    assert translator.ngettext("pl", singular, plural, 1) == "Usunięto 1 pytanie."
+    assert translator.ngettext("pl", singular, plural, 3) == "Usunięto 3 pytania."
+    assert translator.ngettext("pl", singular, plural, 5) == "Usunięto 5 pytań."
+    assert translator.missing_report() == {}
+
+
+def test_shipped_plural_texts_are_translated_in_every_language():
+    translator = Translator(PROJECT_ROOT / "translations")
+    singular = "A caseworker usually answers within %(n)s working day."
+    plural = "A caseworker usually answers within %(n)s working days."
+    english = translator.ngettext("en", singular, plural, 3)
+    for language in ("nb", "ar", "so", "ti", "uk", "ru", "pl", "lt", "fa"):
+        text = translator.ngettext(language, singular, plural, 3)
+        assert text != english and "3" in text, language
+    assert translator.missing_report() == {}
