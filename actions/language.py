@@ -65,7 +65,7 @@ class ActionDetectLanguage(LocalizedAction):
         if text.startswith("/"):  # a button payload carries no language of its own
             text = ""
         try:
-            ignore = matcher_for(self.catalogue()).course_terms(text)
+            ignore = matcher_for(self.catalogue()).name_terms(text)
         except Exception:  # a broken catalogue must not stop language handling
             ignore = []
         detection = self.services.languages.detect(text, ignore=ignore)

@@ -34,6 +34,11 @@ class Matcher:
         """Aliases of courses found in `text` (used to ignore course names in language ID)."""
         return self._courses.exact_aliases(text)
 
+    def name_terms(self, text: str) -> List[str]:
+        """Course, county and city names found in `text`: names say nothing about the
+        language a participant writes in ("які курси є у Vestland")."""
+        return [*self._courses.exact_aliases(text), *self._counties.exact_aliases(text)]
+
 
 _matchers: Dict[str, Matcher] = {}
 

@@ -14,11 +14,14 @@ import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Dict, Iterable, Optional
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from lingua import Language as L
 from lingua import LanguageDetector, LanguageDetectorBuilder
 
+from bot.config import PROJECT_ROOT
+from bot.language.evidence import Evidence
 from bot.masking import PLACEHOLDER
 
 _TO_OURS: Dict[L, str] = {
@@ -31,23 +34,63 @@ _UNSUPPORTED = (L.GERMAN, L.FRENCH, L.SPANISH, L.ITALIAN, L.PORTUGUESE, L.DUTCH,
 
 # Words participants use in every language; they say nothing about the language.
 LOANWORDS = frozenset({
-    "nav", "amo", "kurs", "kurset", "praksis", "praksisplass", "praksisplassen", "tiltakspenger",
-    "veileder", "veilederen", "ok", "okay", "oslo", "bergen", "trondheim", "stavanger",
-    "aap", "dagpenger", "tolk", "it", "truck", "https", "www",
+    "nav", "amo", "kurs", "kurset", "praksis", "ok", "okay", "oslo", "bergen", "trondheim",
+    "stavanger", "aap", "tolk", "it", "truck", "https", "www",
 })
+# NAV's Norwegian terms, in any inflection ("arbeidstreningen", "meldekortet"): a
+# Polish sentence with "praksisplass" in it is still Polish.
+NAV_STEMS = (
+    "praksisplass", "arbeidstrening", "tiltakspeng", "meldekort", "dagpeng", "veileder",
+    "arbeidsavklaringspeng", "kvalifiseringsprogram", "introduksjonsprogram", "lønnstilskudd",
+    "sykepeng", "aktivitetsplan", "arbeidsmarkedstiltak", "tiltaksplass", "oppfølgingsvedtak",
+    "fastlege", "sosialhjelp", "nav-kontor", "navkontor", "tiltak",
+)
+# The supported languages written in each script.
+SCRIPT_LANGUAGES: Dict[str, Tuple[str, ...]] = {
+    "latin": ("nb", "en", "so", "pl", "lt"), "cyrillic": ("uk", "ru"), "arabic": ("ar", "fa"),
+    "ethiopic": ("ti",),
+}
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+DEFAULT_TRAINING_DIR = PROJECT_ROOT / "nlu_data" / "nlu"
+# An unsupported language is reported only when the detector is this sure of it.
+UNSUPPORTED_CONFIDENCE = 0.55
+# Added to both shares before they are multiplied, so neither can veto the other alone.
+FLOOR = 0.02
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+
+
+def is_loanword(word: str) -> bool:
+    """Whether a (case-folded) word is NAV vocabulary or a name used in every language."""
+    return word in LOANWORDS or word.startswith(NAV_STEMS)
+
+
+def counted_words(text: str, ignore: Iterable[str] = ()) -> List[str]:
+    """The words of `text` that say something about its language."""
+    ignored = {t.casefold() for t in ignore}
+    # "[ID-NUMBER]" and the like were put there by masking, not written by the participant.
+    folded = PLACEHOLDER.sub(" ", text).casefold()
+    for term in sorted(ignored, key=len, reverse=True):
+        if " " in term:
+            folded = folded.replace(term, " ")
+    return [w for w in _WORD.findall(folded) if not is_loanword(w) and w not in ignored and len(w) > 1]
 
 
 @dataclass(frozen=True)
 class Detection:
-    """What a text looks like: a supported language, an unsupported one, or nothing."""
+    """What a text looks like: a supported language, an unsupported one, or nothing.
+
+    `confidence` is the best language's share among the supported languages of the
+    text's script, after the training-data evidence; `lead` is how far it is ahead of
+    the second (0 when alone or unsure, 1 when the only candidate).
+    """
 
     language: Optional[str]
     confidence: float
     words: int
     script: str
     unsupported: Optional[str] = None
+    lead: float = 0.0
 
     @property
     def is_sentence(self) -> bool:
@@ -71,16 +114,37 @@ def script_of(text: str) -> str:
             counts["latin"] += 1
         else:
             counts["other"] += 1
-    return max(counts, key=counts.__getitem__) if counts else "none"
+    if not counts:
+        return "none"
+    # Latin words inside a Cyrillic or Arabic-script message are mostly loans and names.
+    others = [s for s in counts if s != "latin"]
+    if others:
+        strongest = max(others, key=counts.__getitem__)
+        if counts[strongest] * 2 >= counts.get("latin", 0):
+            return strongest
+    return "latin"
 
 
 class LanguageIdentifier:
     """Thread-safe; the detector and its models are built on first use or by `warm_up()`."""
 
-    def __init__(self, preload: bool = True):
+    def __init__(self, preload: bool = True, training_dir: Optional[Path] = DEFAULT_TRAINING_DIR):
         self._preload = preload
         self._detector: Optional[LanguageDetector] = None
+        self._training_dir = training_dir
+        self._evidence: Optional[Evidence] = None
         self._lock = threading.Lock()
+
+    @property
+    def evidence(self) -> Optional[Evidence]:
+        """The training-data evidence (None without training files)."""
+        if self._evidence is None and self._training_dir is not None and self._training_dir.is_dir():
+            with self._lock:
+                if self._evidence is None:
+                    self._evidence = Evidence.from_training_data(
+                        self._training_dir, [c for codes in SCRIPT_LANGUAGES.values() for c in codes],
+                        counted_words)
+        return self._evidence
 
     @property
     def detector(self) -> LanguageDetector:
@@ -95,29 +159,39 @@ class LanguageIdentifier:
 
     def warm_up(self) -> None:
         self.detector.compute_language_confidence_values("warm up")
+        _ = self.evidence
 
     def detect(self, text: str, ignore: Iterable[str] = ()) -> Detection:
         """Detects the language of `text`, not counting loanwords and the `ignore` terms."""
-        ignored = {t.casefold() for t in ignore}
-        # "[ID-NUMBER]" and the like were put there by masking, not written by the participant.
-        folded = PLACEHOLDER.sub(" ", text).casefold()
-        for term in sorted(ignored, key=len, reverse=True):
-            if " " in term:
-                folded = folded.replace(term, " ")
-        words = [w for w in _WORD.findall(folded) if w not in LOANWORDS and w not in ignored
-                 and len(w) > 1]
+        words = counted_words(text, ignore)
         script = script_of(" ".join(words))
         if not words:
             return Detection(None, 0.0, 0, script)
         if script == "ethiopic":
-            return Detection("ti", 1.0, len(words), script)
-        if script == "other":
+            return Detection("ti", 1.0, len(words), script, lead=1.0)
+        if script not in SCRIPT_LANGUAGES:
             return Detection(None, 1.0, len(words), script, unsupported="other")
         scores = self._scores(" ".join(words))
         best, confidence = max(scores.items(), key=lambda kv: kv[1])
-        if best.startswith("!"):
+        candidates = SCRIPT_LANGUAGES[script]
+        if best.startswith("!") and confidence >= UNSUPPORTED_CONFIDENCE:
             return Detection(None, confidence, len(words), script, unsupported=best[1:])
-        return Detection(best, confidence, len(words), script)
+        shares = self._combined(words, {c: scores.get(c, 0.0) for c in candidates})
+        ranked = sorted(shares.items(), key=lambda kv: -kv[1])
+        language, share = ranked[0]
+        lead = share - (ranked[1][1] if len(ranked) > 1 else 0.0)
+        return Detection(language, share, len(words), script, lead=lead)
+
+    def _combined(self, words: List[str], detector: Dict[str, float]) -> Dict[str, float]:
+        """The detector's shares among the candidates, weighed with the training-data evidence."""
+        total = sum(detector.values())
+        shares = {c: (v / total if total > 0 else 1.0 / len(detector)) for c, v in detector.items()}
+        evidence = self.evidence.posterior(words, shares) if self.evidence else {}
+        if not evidence:
+            return shares
+        product = {c: (shares[c] + FLOOR) * (evidence.get(c, 0.0) + FLOOR) for c in shares}
+        norm = sum(product.values())
+        return {c: v / norm for c, v in product.items()}
 
     def _scores(self, text: str) -> Dict[str, float]:
         scores: Dict[str, float] = defaultdict(float)
@@ -138,41 +212,45 @@ class Decision:
     reason: str
 
 
-SENTENCE_CONFIDENCE = 0.55
-GUESS_CONFIDENCE = 0.4
+# How far the best language must be ahead of the second (shares among the languages
+# of the script, after the training-data evidence): a sentence that switches the
+# language in force, and a first message that sets it without a channel hint.
+SWITCH_LEAD = 0.6
+GUESS_LEAD = 0.3
 
 
 def decide(current: Optional[str], detection: Detection, hint: Optional[str],
            explicit: Optional[str], default: str) -> Decision:
     """Applies the stickiness rules.
 
-    Explicit choice wins. A full sentence (3+ words) confidently in another supported
-    language switches. Short messages ("ok", "yes", a number, a course name) keep
+    Explicit choice wins. A full sentence (3+ words) clearly in another supported
+    language (well ahead of the second-best language of its script) switches. Short messages ("ok", "yes", a number, a course name) keep
     the language in force, unless they are in another script than that language
     (a Cyrillic "Привіт" after Norwegian). Without a language in force, the
-    channel's hint is used, then the detector's best guess, then the default.
+    channel's hint is used, then the detector's guess if it leads clearly enough,
+    then the default.
     """
     if explicit:
         return Decision(explicit, current if current not in (None, explicit) else None, False, "choice")
     switched = None
     if detection.language and detection.language != current:
-        strong = detection.is_sentence and detection.confidence >= SENTENCE_CONFIDENCE
+        strong = detection.is_sentence and detection.lead >= SWITCH_LEAD
         # Latin-script words after a Cyrillic or Arabic-script language are often English
         # loans or transliteration, so only a switch into a non-Latin script counts.
         script_change = (current is not None and detection.words >= 1
                          and detection.script in ("cyrillic", "arabic", "ethiopic")
                          and detection.script != _script_of_language(current)
-                         and detection.confidence >= GUESS_CONFIDENCE)
+                         and detection.lead >= GUESS_LEAD)
         if strong or script_change:
             switched = current
             return Decision(detection.language, switched, False, "detected")
-    if detection.unsupported and detection.is_sentence and detection.confidence >= SENTENCE_CONFIDENCE:
+    if detection.unsupported and detection.is_sentence and detection.confidence >= UNSUPPORTED_CONFIDENCE:
         return Decision(current or hint or default, None, True, "unsupported")
     if current:
         return Decision(current, None, False, "sticky")
     if hint:
         return Decision(hint, None, False, "hint")
-    if detection.language and detection.confidence >= GUESS_CONFIDENCE:
+    if detection.language and detection.lead >= GUESS_LEAD:
         return Decision(detection.language, None, False, "guess")
     return Decision(default, None, False, "default")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import uuid
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import pytest
 from babel.messages.pofile import read_po
@@ -188,11 +188,13 @@ class Conversation:
         self.language = language
         self.sender = f"flow-{language}-{uuid.uuid4().hex[:8]}"
 
-    def say(self, text: str) -> Turn:
+    def say(self, text: str, replies_in: Optional[str] = None) -> Turn:
+        """Sends `text`; the reply must be in the conversation's language (or `replies_in`)."""
         turn = Turn(self.bot.say(self.sender, text))
-        if self.language != "en":
-            leaked = [s for s in leak_markers(self.language) if s in turn.text]
-            assert not leaked, f"English in a {self.language} reply: {leaked}\n{turn.text}"
+        language = replies_in or self.language
+        if language != "en":
+            leaked = [s for s in leak_markers(language) if s in turn.text]
+            assert not leaked, f"English in a {language} reply: {leaked}\n{turn.text}"
         return turn
 
     def flow(self, name: str) -> Turn:
@@ -372,8 +374,8 @@ def test_fallback_asks_did_you_mean_then_offers_a_caseworker(bot, language):
 @by_language
 def test_explicit_language_choice_switches_and_says_so(bot, language):
     talk = started(bot, language)
-    turn = talk.flow("choose_language")
     target = SWITCH_TO[language]
+    turn = talk.say(SAY["choose_language"][language], replies_in=target)
     name = {"en": "English", "nb": "norsk"}[target]
     said = [T.gettext(target, "OK, I will answer in %(language)s.", language=n) for n in (name, name.capitalize())]
     assert any(s in turn.text for s in said), turn.text

@@ -29,6 +29,34 @@ def test_sentences_are_identified(text, expected):
 def test_loanwords_and_course_names_do_not_count_as_words():
     detection = ID.detect("NAV praksisplass tiltakspenger ok", ignore=["helsefag"])
     assert detection.words == 0
+    assert ID.detect("arbeidstreningen meldekortet dagpengene helsefag", ignore=["helsefag"]).words == 0
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("How do I sign up for a course?", "en"),
+    ("is there an age limit", "en"),
+    ("how much do I get paid during arbeidstrening", "en"),
+    ("Czy mogę dostać praksisplass w Oslo?", "pl"),
+    ("ile dostanę pieniędzy na arbeidstrening", "pl"),
+    ("Kiek mokama už arbeidstrening?", "lt"),
+    ("nie dostałem meldekort w tym tygodniu", "pl"),
+    ("šią savaitę negavau meldekort", "lt"),
+    ("hvor mye tiltakspenger får jeg", "nb"),
+])
+def test_a_first_message_without_a_hint_is_answered_in_its_language(text, expected):
+    """Judged on the words other than NAV's, by the lead over the second language."""
+    assert decide(None, ID.detect(text), None, None, "nb").language == expected
+
+
+@pytest.mark.parametrize("text", ["ja", "ok", "tiltakspenger?", "kurs oslo", "12345"])
+def test_a_first_message_that_says_nothing_clear_gets_the_default(text):
+    assert decide(None, ID.detect(text), None, None, "nb").language == "nb"
+
+
+def test_the_lead_is_over_the_second_language_of_the_same_script():
+    detection = ID.detect("Я хотів би дізнатися більше про курси")
+    assert detection.language == "uk" and detection.lead > 0.5
+    assert ID.detect("ja").lead < 0.3
 
 
 def test_masking_placeholders_do_not_count_as_words():
@@ -42,13 +70,18 @@ def test_unsupported_language_is_recognised():
     assert detection.language is None and detection.unsupported == "de"
 
 
-def det(language, words=5, confidence=0.9, script="latin", unsupported=None):
-    return Detection(language, confidence, words, script, unsupported)
+def det(language, words=5, confidence=0.9, script="latin", unsupported=None, lead=0.8):
+    return Detection(language, confidence, words, script, unsupported, lead=lead)
 
 
 def test_explicit_choice_always_wins():
     decision = decide("en", det("en"), hint="nb", explicit="ar", default="nb")
     assert decision.language == "ar" and decision.reason == "choice"
+
+
+def test_a_sentence_without_a_clear_lead_does_not_switch():
+    assert decide("en", det("nb", lead=0.2), None, None, "nb").language == "en"
+    assert decide(None, det("pl", lead=0.2), None, None, "nb").language == "nb"
 
 
 def test_short_message_keeps_the_language():

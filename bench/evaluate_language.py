@@ -1,0 +1,65 @@
+"""Language of the first reply: how often a first message without a channel hint is
+answered in the participant's language.
+
+Usage: .venv/bin/python bench/evaluate_language.py [--json OUT] [--show-errors]
+Messages: bench/data/first_messages.yml (written for this benchmark, never trained on).
+The decision is the bot's own (`detect` then `decide`, as actions/language.py runs them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Dict, List, Tuple
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+MESSAGES = ROOT / "bench" / "data" / "first_messages.yml"
+
+
+def first_reply_languages(path: Path = MESSAGES) -> List[Tuple[str, str, str]]:
+    """(expected language, message, language the bot answers in) per message."""
+    from bot.content.loader import load_catalogue
+    from bot.content.matcher import matcher_for
+    from bot.language.identify import decide, get_identifier
+
+    catalogue, _errors = load_catalogue(ROOT / "content")
+    matcher = matcher_for(catalogue)
+    identifier = get_identifier()
+    data: Dict[str, List[str]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    results = []
+    for expected, texts in data.items():
+        for text in texts:
+            detection = identifier.detect(text, ignore=matcher.name_terms(text))
+            results.append((expected, text, decide(None, detection, None, None, "nb").language))
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--show-errors", action="store_true")
+    args = parser.parse_args()
+    results = first_reply_languages()
+    right: Counter = Counter()
+    total: Counter = Counter()
+    for expected, text, got in results:
+        total[expected] += 1
+        right[expected] += got == expected
+        if got != expected and args.show_errors:
+            print(f"  {expected} -> {got}: {text}")
+    report = {lang: round(right[lang] / total[lang], 3) for lang in total}
+    report["all"] = round(sum(right.values()) / sum(total.values()), 3)
+    for lang, share in report.items():
+        print(f"{lang:4} {share:.1%}")
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

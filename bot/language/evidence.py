@@ -1,0 +1,85 @@
+"""Language evidence learned from the NLU training data: how much a message's words
+look like what participants wrote in each language of nlu_data/nlu/<lang>/.
+
+A naive Bayes model over character n-grams within words (1-4 letters). The general
+detector knows languages from books and the web; this model knows how participants
+write to this bot: NAV words inside other languages, missing diacritics, short
+questions. It is read from the training files only, never from the held-out splits.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Callable, Dict, Iterable, List, Mapping
+
+import yaml
+
+_ANNOTATION = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
+_MAX_N = 4
+
+
+def ngrams(words: Iterable[str]) -> List[str]:
+    grams: List[str] = []
+    for word in words:
+        padded = f" {word} "
+        for n in range(1, _MAX_N + 1):
+            grams.extend(padded[i:i + n] for i in range(len(padded) - n + 1) if padded[i:i + n].strip())
+    return grams
+
+
+def training_texts(nlu_dir: Path, language: str) -> List[str]:
+    """The example texts of one language's training files, entity annotations unwrapped."""
+    texts: List[str] = []
+    for path in sorted((nlu_dir / language).glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for block in data.get("nlu") or []:
+            for line in str(block.get("examples") or "").splitlines():
+                line = line.strip()
+                if line.startswith("- "):
+                    texts.append(_ANNOTATION.sub(r"\1", line[2:]))
+    return texts
+
+
+class Evidence:
+    """Per-language n-gram counts; `posterior` compares languages on the same words."""
+
+    def __init__(self, counts: Mapping[str, Counter]):
+        self._counts = {lang: c for lang, c in counts.items() if c}
+        self._totals = {lang: sum(c.values()) for lang, c in self._counts.items()}
+        self._vocabulary = len(set().union(*self._counts.values())) if self._counts else 1
+
+    @classmethod
+    def from_training_data(cls, nlu_dir: Path, languages: Iterable[str],
+                           words_of: Callable[[str], List[str]]) -> Evidence:
+        counts = {lang: Counter(ngrams(w for text in training_texts(nlu_dir, lang) for w in words_of(text)))
+                  for lang in languages}
+        return cls(counts)
+
+    @property
+    def languages(self) -> List[str]:
+        return list(self._counts)
+
+    def posterior(self, words: List[str], candidates: Iterable[str]) -> Dict[str, float]:
+        """P(language | words) among `candidates`, from the mean log-likelihood per n-gram
+        (a mean, so a long message is not judged more certain than its evidence)."""
+        grams = ngrams(words)
+        candidates = [c for c in candidates if c in self._counts]
+        if not grams or not candidates:
+            return {}
+        scores = {}
+        for lang in candidates:
+            counts, denominator = self._counts[lang], self._totals[lang] + self._vocabulary
+            scores[lang] = sum(math.log((counts[g] + 1) / denominator) for g in grams) / len(grams)
+        # The mean log-likelihood is scaled back by the number of words: each word is
+        # one piece of evidence.
+        scale = max(1, len(words))
+        top = max(scores.values())
+        weights = {lang: math.exp((s - top) * scale * _SHARPNESS) for lang, s in scores.items()}
+        total = sum(weights.values())
+        return {lang: w / total for lang, w in weights.items()}
+
+
+_SHARPNESS = 3.0
