@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Dict, List, Optional
 
 from bot.content.model import Catalogue
-from bot.language.textmatch import NameIndex
+from bot.language.textmatch import COURSE_WORDS, NameIndex
 
 
 class Matcher:
@@ -14,9 +14,10 @@ class Matcher:
     def __init__(self, catalogue: Catalogue):
         self.version = catalogue.version
         self._courses = NameIndex(
-            (alias, course.id)
-            for course in catalogue.courses.values()
-            for alias in (course.id, course.id.replace("-", " "), course.name, *course.synonyms))
+            ((alias, course.id)
+             for course in catalogue.courses.values()
+             for alias in (course.id, course.id.replace("-", " "), course.name, *course.synonyms)),
+            beside=COURSE_WORDS)
         places = ((p.place, p.county) for c in catalogue.courses.values() for p in c.places)
         self._counties = NameIndex([*((name, cid) for cid, name in catalogue.counties.items()),
                                  *((cid, cid) for cid in catalogue.counties),

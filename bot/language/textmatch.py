@@ -18,6 +18,9 @@ V = TypeVar("V")
 _ARABIC_PROCLITICS = re.compile(r"(?<![\w])(?:[وفبكل]?ال|لل)(?=[\u0621-\u064A]{3,})")
 # Combining marks kept by folding: the diaeresis and ring of ä, ö, å, ë (letters, not accents).
 _KEPT_MARKS = "\u0308\u030a"
+# "Course" in the supported languages, folded, as word beginnings ("kurset", "курси",
+# "koorsada"): a short name ("IT") names a course only right beside one of them.
+COURSE_WORDS = ("course", "kurs", "курс", "دورة", "دورات", "دوره", "koors", "ኮርስ")
 
 
 def without_clitics(text: str) -> str:
@@ -72,16 +75,24 @@ class NameIndex(Generic[V]):
     A name matches whole words. A name of at least `inflected_from` characters also
     matches when its last word is the start of a longer word ("renholdskurs",
     "sveisekurset"), and a one-word name of at least `changed_ending_from` characters
-    when only its last letter differs ("доглядальницю", "opiekunkę").
+    when only its last letter differs ("доглядальницю", "opiekunkę"). A name shorter
+    than `min_length` (but of two letters at least) matches only right beside a word
+    that begins with one of `beside`, joined by a space or a hyphen ("IT course",
+    "IT-kurset", "курс IT"), so that the pronoun "it" stays a pronoun.
     """
 
     def __init__(self, pairs: Iterable[Tuple[str, V]], min_length: int = 3,
-                 inflected_from: int = 5, changed_ending_from: Optional[int] = 7):
+                 inflected_from: int = 5, changed_ending_from: Optional[int] = 7,
+                 beside: Sequence[str] = ()):
         seen: Dict[str, V] = {}
+        self.short: Dict[str, V] = {}
+        self.beside = tuple(fold_word(w) for w in beside)
         for alias, value in pairs:
             key = fold(alias)
             if len(key) >= min_length:
                 seen.setdefault(key, value)
+            elif self.beside and len(key) >= 2 and " " not in key:
+                self.short.setdefault(key, value)
         self.entries: List[Tuple[str, Tuple[str, ...], V]] = sorted(
             ((key, tuple(key.split(" ")), value) for key, value in seen.items()),
             key=lambda entry: -len(entry[0]))
@@ -129,7 +140,23 @@ class NameIndex(Generic[V]):
                         return found
                     for i in span:
                         taken[i] = True
+        for at, word in enumerate(folded):
+            if word in self.short and not taken[at] and self._beside_a_keyword(text, tokens, at):
+                found.append(Match(tokens[at][0], tokens[at][1], self.short[word]))
+                if first_only:
+                    return found
+                taken[at] = True
         return found
+
+    def _beside_a_keyword(self, text: str, tokens: Sequence[Tuple[int, int, str]], at: int) -> bool:
+        """Whether word `at` has a `beside` word right before or after it (space or hyphen between)."""
+        for other in (at - 1, at + 1):
+            if not 0 <= other < len(tokens) or not tokens[other][2].startswith(self.beside):
+                continue
+            first, second = sorted((at, other))
+            if text[tokens[first][1]:tokens[second][0]].strip(" -\u2010\u2011") == "":
+                return True
+        return False
 
     def _whole_or_inflected(self, key: str, parts: Sequence[str], seen: Sequence[str]) -> bool:
         if list(parts[:-1]) != list(seen[:-1]):

@@ -29,7 +29,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.language.textmatch import NameIndex, fold
+from bot.language.textmatch import COURSE_WORDS, NameIndex, fold
 from bot.masking import PLACEHOLDER
 
 logger = logging.getLogger(__name__)
@@ -241,7 +241,8 @@ class NameEntityExtractor(_CodeVersioned, GraphComponent, EntityExtractorMixin):
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        # Names shorter than this are left out: "IT" would match the pronoun "it".
+        # Names shorter than this ("IT") are course names only beside a word for "course"
+        # ("IT course", "IT-kurset", "курс IT"), so the pronoun "it" stays a pronoun.
         return {"min_length": 3}
 
     def __init__(self, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
@@ -253,7 +254,8 @@ class NameEntityExtractor(_CodeVersioned, GraphComponent, EntityExtractorMixin):
 
     def _use(self, names: Dict[str, List[Tuple[str, str]]]) -> None:
         self.names = names
-        self.indexes = {entity: NameIndex(pairs, min_length=self.component_config["min_length"])
+        self.indexes = {entity: NameIndex(pairs, min_length=self.component_config["min_length"],
+                                          beside=COURSE_WORDS if entity == "course" else ())
                         for entity, pairs in names.items()}
 
     @classmethod

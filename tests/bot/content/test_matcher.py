@@ -19,6 +19,19 @@ def matcher():
     ("jeg lager mat hjemme", None),  # "lager" the verb, "makes"
     ("hvordan lager jeg en CV?", None),
     ("is it worth it?", None),  # the pronoun, not the IT course
+    ("How long is the IT course?", "it-support"),
+    ("IT-kurs i Bergen", "it-support"),
+    ("hvor lenge varer IT-kurset", "it-support"),
+    ("скільки триває курс IT", "it-support"),
+    ("كم مدة دورة IT", "it-support"),
+    ("kurs IT w Oslo", "it-support"),
+    ("IT kursai", "it-support"),
+    ("koorsada IT", "it-support"),
+    ("ኮርስ IT", "it-support"),
+    ("دوره IT چقدر است", "it-support"),
+    ("how long is it?", None),
+    ("is it a course for me?", None),
+    ("I liked it, course or not", None),  # a comma between: not one phrase
 ])
 def test_course_names_in_free_text(matcher, text, course) -> None:
     assert matcher.course(text) == course

@@ -42,3 +42,12 @@ def test_find_all_prefers_the_longer_name_and_reports_spans() -> None:
 def test_exact_aliases_lists_whole_word_names() -> None:
     index = NameIndex([("sveising", "welding"), ("renhold", "cleaning")])
     assert index.exact_aliases("Sveising eller renholdskurs?") == ["sveising"]
+
+
+def test_a_short_name_matches_only_beside_a_keyword() -> None:
+    index = NameIndex([("IT", "it-support"), ("Oslo", "oslo")], beside=("course", "kurs"))
+    assert index.find("the IT course").value == "it-support"
+    assert index.find("IT-kurset").value == "it-support"
+    assert index.find("is it any good") is None
+    assert index.find("it, course") is None
+    assert NameIndex([("IT", "it-support")]).find("the IT course") is None  # no keywords: ignored
