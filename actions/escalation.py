@@ -24,6 +24,9 @@ from bot.services import get_services
 logger = logging.getLogger(__name__)
 
 UNKNOWN_OFFICE = "unknown"
+# What the question form has gathered; kept while the form is left aside, until dropped.
+QUESTION_SLOTS = ("escalation_question", "escalation_office", "escalation_reply_language",
+                  "escalation_interpreter", "escalation_consent", "urgent")
 
 MAX_QUESTION_CHARS = 4000
 
@@ -192,9 +195,7 @@ class ActionSubmitEscalation(LocalizedAction):
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
-        reset = [SlotSet(name, None) for name in (
-            "escalation_question", "escalation_office", "escalation_reply_language",
-            "escalation_interpreter", "escalation_consent", "urgent")]
+        reset = [SlotSet(name, None) for name in QUESTION_SLOTS]
         question = tracker.get_slot("escalation_question")
         if not tracker.get_slot("escalation_consent") or not question:
             dispatcher.utter_message(response="utter_escalation_cancelled")
@@ -278,3 +279,21 @@ class ActionDeleteMyData(LocalizedAction):
         reply.add(reply.t("The history of this conversation has been deleted as well."))
         reply.send(dispatcher)
         return [SlotSet("forget_me", True)]
+
+
+class ActionDropQuestion(LocalizedAction):
+    """Drops a question being written (the form was left with "stop") or left waiting."""
+
+    def name(self) -> str:
+        return "action_drop_question"
+
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        left_form = any(e.get("event") == "action" and e.get("name") == "action_deactivate_loop"
+                        for e in list(tracker.events)[-4:])
+        started = any(tracker.get_slot(name) is not None for name in QUESTION_SLOTS[:-1])
+        if left_form or started:
+            dispatcher.utter_message(response="utter_escalation_cancelled")
+        else:
+            dispatcher.utter_message(response="utter_anything_else")
+        return [SlotSet(name, None) for name in QUESTION_SLOTS]
