@@ -208,12 +208,15 @@ class ActionSubmitEscalation(LocalizedAction):
             reply.send(dispatcher, buttons=[MENU[0]])
             return reset
         # The store enforces the limit as well, as the last line of defence.
+        # Slots can be set by a typed payload (/intent{"course": ...}): only catalogue ids
+        # are kept with the question.
+        catalogue = self.catalogue()
+        course, office = tracker.get_slot("course"), tracker.get_slot("escalation_office")
         record = self.services.escalations.record(
             sender_id=tracker.sender_id, language=reply.language, question=question,
             channel=str(metadata.get("channel") or tracker.get_latest_input_channel() or "rest"),
-            course=tracker.get_slot("course"),
-            office=None if tracker.get_slot("escalation_office") in (None, UNKNOWN_OFFICE)
-            else tracker.get_slot("escalation_office"),
+            course=course if isinstance(course, str) and course in catalogue.courses else None,
+            office=office if isinstance(office, str) and office in catalogue.counties else None,
             reply_language=tracker.get_slot("escalation_reply_language") or reply.language,
             interpreter=bool(tracker.get_slot("escalation_interpreter")),
             context=conversation_before_form(tracker.events, domain),

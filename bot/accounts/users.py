@@ -108,6 +108,13 @@ def add_user(store: Database, username: str, password: str, role: str,
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     if len(password) < 10:
         raise ValueError("the password must have at least 10 characters")
+    # The name is kept with every answer and audit entry (64 characters there too).
+    if not username or len(username) > 64 or not username.isprintable():
+        raise ValueError("the user name must have 1-64 printable characters")
+    if any(not office or len(office) > 64 or "," in office or not office.isprintable() for office in offices) \
+            or len(",".join(offices)) > 255:
+        raise ValueError("each office must be an id of 1-64 characters without commas, "
+                         "255 characters for all of them together")
     row = dict(username=username, password_hash=hash_password(password), role=role,
                offices=",".join(offices))
     with store.engine.begin() as conn:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from ruamel.yaml.events import AliasEvent, NodeEvent
 from bot.content.model import Catalogue, Course, Page
 
 MAX_FILE_BYTES = 512 * 1024
+COUNTY_ID = re.compile(r"^[a-z][a-z0-9-]{1,40}$")
 _STANDARD_TAGS = {None, "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
                   "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
                   "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp", "!"}
@@ -180,6 +182,12 @@ def load_catalogue(content_dir: Path) -> Tuple[Optional[Catalogue], List[Content
                                          "must be a mapping of county id to name"))
         else:
             counties = {str(k): str(v) for k, v in raw["counties"].items()}
+            for county in counties:
+                # Same shape as course ids; a question's office column holds 64 characters.
+                if not COUNTY_ID.match(county):
+                    problems.append(ContentError("content/counties.yml", _line_of(counties_doc, ["counties", county]),
+                                                 f"counties.{county}",
+                                                 "a county id is 2-41 lowercase letters, digits or -, starting with a letter"))
 
     places = _load_places(content_dir, root, counties, problems)
 

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 
 from bot.db import Database, UTCDateTime, metadata, utcnow
 from bot.escalations import spool
+from bot.escalations.values import check_fits, has_unstorable, request_digest, storable
 from bot.masking import mask, mask_answer
 
 logger = logging.getLogger(__name__)
@@ -60,6 +61,10 @@ escalations = sa.Table(
 MAX_CONTEXT = 6  # turns shown to the caseworker
 
 _ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: easy to read aloud
+
+
+# Columns filled from what a participant or a channel sends; checked before any write.
+_IDENTIFIERS = ("sender_id", "channel", "language", "reply_language", "course", "office")
 
 
 def new_reference() -> str:
@@ -128,6 +133,7 @@ class EscalationStore:
         self.database = Database(database) if isinstance(database, str) else database
         self.engine = self.database.engine
         self.spool_dir = spool_dir
+        self._refused: set = set()  # spool files already reported as refused
 
     @property
     def url(self) -> str:
@@ -146,31 +152,32 @@ class EscalationStore:
 
         With `daily_limit`, raises QuestionLimitReached when the participant already
         left that many questions in the last 24 hours (a repeated request still returns
-        its record).
-
-        If the database cannot be reached, the question is written to the spool folder
-        and an Escalation with status "pending" is returned; `flush_spool()` stores it
-        (with the same reference) once the database is back.
+        its record). If the database does not take it for any reason, the question is
+        spooled and returned with status "pending"; `flush_spool()` stores it (same
+        reference) later. Identifiers no database could keep raise UnstorableError.
         """
         row = dict(sender_id=sender_id, channel=channel, language=language,
-                   question=mask(question).text, course=course, office=office, urgent=urgent,
+                   question=storable(mask(question).text), course=course, office=office, urgent=urgent,
                    reply_language=reply_language or language, interpreter=interpreter,
                    context=json.dumps([_turn_json(Turn(*turn)) for turn in context][-MAX_CONTEXT:],
                                       ensure_ascii=False),
                    topic=(topic or None) and topic[:64],
-                   status="open", request_key=request_key or f"auto:{uuid.uuid4().hex}",
+                   status="open", request_key=request_digest(request_key or f"auto:{uuid.uuid4().hex}"),
                    version=1, created_at=utcnow(), reference=new_reference())
+        check_fits(escalations, row, _IDENTIFIERS)
+        self._flush_quietly()
         try:
-            self.flush_spool()
             if daily_limit > 0 and self._one(escalations.c.request_key == row["request_key"]) is None:
                 count = self.questions_since(sender_id, utcnow() - dt.timedelta(days=1))
                 if count >= daily_limit:
                     raise QuestionLimitReached(count)
             return self._insert(row)
-        except sa.exc.OperationalError:
+        except (sa.exc.SQLAlchemyError, ValueError) as exc:
+            # ValueError: the driver refused a value (psycopg2 raises it, unwrapped).
             if self.spool_dir is None:
                 raise
-            logger.warning("Escalation database unreachable; question %s spooled", row["reference"])
+            logger.warning("Escalation database did not take question %s (%s); spooled",
+                           row["reference"], type(exc).__name__, exc_info=True)
             spool.write(self.spool_dir, row)
             return from_row({**row, "id": 0, "status": "pending", "answer": None, "answered_by": None,
                               "answered_at": None, "assigned_to": None})
@@ -179,7 +186,7 @@ class EscalationStore:
         existing = self._one(escalations.c.request_key == row["request_key"])
         if existing:
             return existing
-        for _attempt in range(5):
+        for attempt in range(5):
             try:
                 with self.engine.begin() as conn:
                     conn.execute(escalations.insert().values(**row))
@@ -187,23 +194,19 @@ class EscalationStore:
             except sa.exc.IntegrityError:
                 if self._one(escalations.c.request_key == row["request_key"]):
                     break
+                if attempt == 4:
+                    raise  # not a reference collision: a value the table refuses
                 row = {**row, "reference": new_reference()}  # the rare reference collision
         found = self._one(escalations.c.request_key == row["request_key"])
         assert found is not None
         return found
 
     def flush_spool(self) -> int:
-        """Stores spooled questions; safe to call often and from several processes."""
+        """Stores spooled questions (see spool.drain); safe to call often and from several processes."""
         if self.spool_dir is None:
             return 0
-        stored = 0
-        for path, row in spool.pending(self.spool_dir):
-            self._insert(row)
-            spool.done(path)
-            stored += 1
-        if stored:
-            logger.info("Stored %d spooled questions", stored)
-        return stored
+        return spool.drain(self.spool_dir, lambda row: self._insert(
+            {**row, "request_key": request_digest(row["request_key"])}), self._refused)
 
     def questions_since(self, sender_id: str, since: dt.datetime) -> int:
         """How many questions (of any status) the participant left since `since`."""
@@ -212,6 +215,12 @@ class EscalationStore:
         with self.engine.connect() as conn:
             return int(conn.execute(query).scalar() or 0)
 
+    def _flush_quietly(self) -> None:
+        try:
+            self.flush_spool()
+        except Exception:
+            logger.warning("Spooled questions not stored yet", exc_info=True)
+
     def answer(self, reference: str, text: str, caseworker: str,
                expected_version: Optional[int] = None) -> Escalation:
         """Stores an answer; with `expected_version`, refuses to overwrite a newer change.
@@ -219,6 +228,7 @@ class EscalationStore:
         A closed question is never answered (ClosedError), also when it was closed
         between reading it and writing: the status is part of the update's condition.
         """
+        check_fits(escalations, {"answered_by": caseworker}, ["answered_by"])
         current = self.get(reference)
         if current is None:
             raise KeyError(reference)
@@ -230,7 +240,7 @@ class EscalationStore:
                 escalations.update()
                 .where(escalations.c.reference == reference, escalations.c.version == version,
                        escalations.c.status != "closed")
-                .values(answer=mask_answer(text).text, answered_by=caseworker, status="answered",
+                .values(answer=storable(mask_answer(text).text), answered_by=caseworker, status="answered",
                         answered_at=utcnow(), version=version + 1))
         if result.rowcount != 1:
             latest = self.get(reference)
@@ -244,6 +254,7 @@ class EscalationStore:
     def assign(self, reference: str, caseworker: Optional[str]) -> Escalation:
         """Marks who works on a question. The version stays: taking a question changes no
         content, so a colleague's open answer form must not turn into a conflict."""
+        check_fits(escalations, {"assigned_to": caseworker}, ["assigned_to"])
         with self.engine.begin() as conn:
             result = conn.execute(escalations.update().where(escalations.c.reference == reference)
                                   .values(assigned_to=caseworker))
@@ -259,6 +270,8 @@ class EscalationStore:
                                  version=escalations.c.version + 1))
 
     def get(self, reference: str) -> Optional[Escalation]:
+        if has_unstorable(reference):
+            return None  # from a URL: PostgreSQL would refuse the query itself
         return self._one(escalations.c.reference == reference)
 
     def list(self, status: Optional[str] = None, sender_id: Optional[str] = None,
@@ -325,7 +338,7 @@ def _turn_json(turn: Turn) -> List[Any]:
     # the bot's own words (course names, dates), never the participant's.
     # The bot's own turns hold dates and times that the phone rule would take for numbers.
     masked = mask(turn.text) if turn.who == "participant" else mask_answer(turn.text)
-    item: List[Any] = [turn.who, masked.text]
+    item: List[Any] = [turn.who, storable(masked.text)]
     if turn.lines is not None:
         item.append(list(turn.lines))
     return item

@@ -94,6 +94,8 @@ def escalations_answer(reference: str, text: str, caseworker: str) -> None:
         _audit(store, "answer_refused", reference, f"as {caseworker}; the question is closed")
         raise click.ClickException(f"{reference} is closed and takes no answer; nothing was "
                                    "sent. The participant can ask a new question.") from None
+    except ValueError as exc:  # a --by name longer than the column
+        raise click.ClickException(str(exc)) from None
     _audit(store, "answered", record.reference, f"as {caseworker}")
     click.echo(f"{record.reference} answered.")
 

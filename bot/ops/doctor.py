@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.metadata
 import os
 import re
@@ -9,10 +10,13 @@ import sys
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 from bot.config import Settings
+from bot.escalations import spool
 
+# A spooled question older than this means the spool is not draining (it is retried every 10 s).
+SPOOL_STALE = dt.timedelta(minutes=10)
 PINNED = {"rasa": "3.6.21", "rasa-sdk": "3.6.2", "python-telegram-bot": "22.8"}
 
 
@@ -69,6 +73,25 @@ def _database_check(url: str) -> Check:
         return Check("database", "fail", str(exc).splitlines()[0][:120], "check AMO_DATABASE_URL")
 
 
+def _spool_check(folder: Path, now: Optional[dt.datetime] = None) -> Check:
+    """Questions written to the spool while the database did not take them.
+
+    The action servers store them within seconds of the database taking them again; one
+    still there after SPOOL_STALE means the spool is not draining.
+    """
+    count, oldest = spool.backlog(folder)
+    if oldest is None:
+        return Check("question spool", "ok", "empty")
+    age = (now or dt.datetime.now(dt.timezone.utc)) - oldest
+    minutes = int(age.total_seconds() // 60)
+    detail = f"{count} waiting in {folder}, the oldest for {minutes} min"
+    if age > SPOOL_STALE:
+        return Check("question spool", "fail", detail + ": not draining",
+                     "check the database line above and the action server's log "
+                     "(\"refused by the database\" names the file)")
+    return Check("question spool", "warn", detail, "they are stored once the database takes them")
+
+
 def run_checks(settings: Settings) -> List[Check]:
     checks: List[Check] = []
     version = ".".join(str(part) for part in sys.version_info[:3])
@@ -94,6 +117,7 @@ def run_checks(settings: Settings) -> List[Check]:
     checks.append(Check("action server", "ok" if up else "warn", url if up else f"not reachable at {url}",
                         "" if up else "make run"))
     checks.append(_database_check(settings.effective_database_url))
+    checks.append(_spool_check(settings.var_dir / "spool"))
     token = settings.telegram_token
     if not token:
         checks.append(Check("telegram token", "warn", "not set; Telegram is off", "set TELEGRAM_TOKEN in .env"))

@@ -33,6 +33,8 @@ logger = logging.getLogger(__name__)
 APOLOGY = "Sorry, something went wrong on our side. Please try again in a moment."
 
 MAX_MESSAGE_CHARS = 4000
+# Fits the sender id columns of the tracker store and the escalation store
+# (tests/bot/escalations/test_limits.py checks).
 MAX_SENDER_CHARS = 128
 
 # Conversation ids whose prefix a process of ours owns name the channel; a caller's own
@@ -58,8 +60,10 @@ def parse_body(request: Request) -> Union[Dict[str, Any], HTTPResponse]:
     sender, message = body.get("sender"), body.get("message")
     if isinstance(sender, (int, float)) and not isinstance(sender, bool):
         sender = str(sender)
-    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
-        return _error(f"\"sender\" must be a non-empty string of at most {MAX_SENDER_CHARS} characters.")
+    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS \
+            or not sender.isprintable():
+        return _error(f"\"sender\" must be a non-empty string of at most {MAX_SENDER_CHARS} "
+                      "printable characters.")
     if not isinstance(message, str):
         return _error("\"message\" must be a string.")
     metadata = body.get("metadata")
@@ -80,9 +84,11 @@ async def _language_of(request: Request, sender: str) -> Optional[str]:
 
 
 def clean_text(text: str) -> str:
-    """Drops control and bidi-override characters; keeps at most MAX_MESSAGE_CHARS."""
+    """Drops control and bidi-override characters and lone surrogates (which no database
+    can store); keeps at most MAX_MESSAGE_CHARS."""
     kept = "".join(ch for ch in text if ch in "\n\t" or not (
-        ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or 0x202A <= ord(ch) <= 0x202E or 0x2066 <= ord(ch) <= 0x2069))
+        ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or 0x202A <= ord(ch) <= 0x202E or 0x2066 <= ord(ch) <= 0x2069
+        or 0xD800 <= ord(ch) <= 0xDFFF))
     return kept[:MAX_MESSAGE_CHARS]
 
 

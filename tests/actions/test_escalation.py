@@ -1,8 +1,10 @@
-"""Questions to caseworkers: at most AMO_QUESTIONS_PER_DAY per participant in 24 hours."""
+"""Questions to caseworkers: at most AMO_QUESTIONS_PER_DAY per participant in 24 hours; the web
+chat's long sender ids; slots set by typed payloads."""
 
 from __future__ import annotations
 
 import asyncio
+import re
 import uuid
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -10,6 +12,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.escalation import ActionSubmitEscalation, ValidateEscalationForm
+from bot.i18n.catalogs import get_translator
 from bot.services import Services
 
 LIMIT_TEXT = ("You have left %(n)s question for a caseworker in the last 24 hours. That is as many as one "
@@ -79,3 +82,55 @@ def test_the_question_is_not_stored_over_the_limit(services: Services) -> None:
     assert limit_text(services, "ru", 5) in texts(messages)
     assert "K-" not in texts(messages)
     assert len(services.escalations.list(sender_id=me)) == services.settings.questions_per_day
+
+
+# Submitting: what is stored ----------------------------------------------------------------
+
+def submitted(sender: str, slots: Dict[str, Any]) -> Tracker:
+    """The tracker as the form leaves it when the participant consents."""
+    return Tracker.from_dict({
+        "sender_id": sender,
+        "slots": {"language": "nb", "escalation_question": "Når starter kurset?", "escalation_office": "oslo",
+                  "escalation_reply_language": "nb", "escalation_interpreter": False,
+                  "escalation_consent": True, **slots},
+        "latest_message": {"text": "/affirm", "intent": {"name": "affirm"}, "message_id": uuid.uuid4().hex,
+                           "metadata": {"channel": "web"}},
+        "events": [], "latest_input_channel": "rest",
+    })
+
+
+def submit(tracker: Tracker) -> List[Dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionSubmitEscalation().run(dispatcher, tracker, {}))
+    return dispatcher.messages
+
+
+def test_a_web_chat_question_is_sent_with_its_reference(services) -> None:
+    me = f"web-{uuid.uuid4().hex}"
+    text = " ".join(m.get("text") or "" for m in submit(submitted(me, {"course": "cleaning"})))
+    reference = re.search(r"K-[0-9A-Z]{4}", text).group(0)
+    sent = get_translator().gettext("nb", "Thank you. Your question has been sent to a NAV caseworker. Your reference is %(reference)s.",
+                                    reference=reference)
+    assert sent in text
+    record = services.escalations.get(reference)
+    assert record.channel == "web" and record.course == "cleaning" and record.office == "oslo"
+
+
+def test_slots_set_by_a_typed_payload_are_not_stored_as_course_or_office(services) -> None:
+    me = f"web-{uuid.uuid4().hex}"
+    text = " ".join(m.get("text") or "" for m in submit(submitted(me, {"course": "x" * 500, "escalation_office": "y" * 90})))
+    record = services.escalations.get(re.search(r"K-[0-9A-Z]{4}", text).group(0))
+    assert record.course is None and record.office is None
+
+
+def test_a_question_the_database_refuses_is_spooled_and_the_participant_told(services) -> None:
+    import sqlalchemy as sa
+
+    with services.escalations.engine.begin() as conn:  # a table that went missing
+        conn.execute(sa.text("ALTER TABLE escalations RENAME TO escalations_gone"))
+    text = " ".join(m.get("text") or "" for m in submit(submitted(f"web-{uuid.uuid4().hex}", {})))
+    reference = re.search(r"K-[0-9A-Z]{4}", text).group(0)
+    assert get_translator().gettext(
+        "nb", "Thank you. The caseworkers' system cannot be reached right now, so your question is saved here and will be sent automatically. Your reference is %(reference)s.",
+        reference=reference) in text
+    assert len(list((services.settings.var_dir / "spool").glob("*.json"))) == 1

@@ -125,3 +125,10 @@ def test_missing_places_file_is_a_warning_not_an_outage(content_copy):
     catalogue, problems = load_catalogue(content_copy)
     assert catalogue is not None and catalogue.places == {}
     assert [(p.path, p.severity) for p in problems] == [("content/places.yml", "warning")]
+
+
+def test_a_county_id_too_long_for_a_question_is_reported(content_copy):
+    long_id = "nordre-" + "x" * 60
+    edit(content_copy / "counties.yml", "  oslo: Oslo", f"  oslo: Oslo\n  {long_id}: Lang")
+    errors = errors_for(content_copy)
+    assert [(e.path, e.line, e.field) for e in errors] == [("content/counties.yml", 3, f"counties.{long_id}")]

@@ -4,48 +4,43 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Iterator
 
 import pytest
 import sqlalchemy as sa
 
 from bot.accounts.users import add_user, authenticate
-from bot.db import utcnow
+from bot.db import Database, utcnow
+from bot.escalations import spool
 from bot.escalations.store import (
     ClosedError,
     ConflictError,
     EscalationStore,
     QuestionLimitReached,
     escalations,
+    new_reference,
 )
+from bot.escalations.values import UnstorableError
+from tests.databases import postgres_database
 
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 
-
-def postgres_url() -> str:
-    name = "amo_test"
-    try:
-        engine = sa.create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-        with engine.connect() as conn:
-            if not conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname=:n"), {"n": name}).first():
-                conn.execute(sa.text(f"CREATE DATABASE {name}"))
-    except sa.exc.OperationalError as exc:
-        pytest.skip(f"PostgreSQL not reachable on 127.0.0.1:5432: {exc.orig}")
-    return f"postgresql://postgres@127.0.0.1:5432/{name}"
+@pytest.fixture(scope="module")
+def postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL database for this module, brought to the newest schema."""
+    with postgres_database("store") as url:
+        database = Database(url)
+        database.upgrade()
+        database.engine.dispose()
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request, tmp_path):
-    url = f"sqlite:///{tmp_path / 'amo.db'}" if request.param == "sqlite" else postgres_url()
-
-    store = EscalationStore(url)
-    if request.param == "postgresql":
-        from bot.tables import load_tables
-
-        load_tables().drop_all(store.engine)  # a clean schema for every test
-        with store.engine.begin() as conn:
-            conn.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+    url = f"sqlite:///{tmp_path / 'amo.db'}" if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    store = EscalationStore(url, spool_dir=tmp_path / "spool")
     store.create_schema()
-    return store
+    yield store
+    store.engine.dispose()
 
 
 def sender() -> str:
@@ -239,3 +234,78 @@ def test_questions_of_any_status_are_deleted_after_retention(store):
                      .values(created_at=long_ago))
     assert store.purge_expired(180) == 3
     assert {r.reference for r in store.list(sender_id=me)} == {recent.reference, answered_late.reference}
+
+
+def web_sender() -> str:
+    return f"web-{uuid.uuid4().hex}"  # what the web chat page makes
+
+
+def test_a_web_chat_question_is_stored_not_spooled(store):
+    # sender id and message id together are 69 characters: the key is stored as a digest.
+    me = web_sender()
+    record = store.record(me, "nb", "Når starter kurset?", channel="web",
+                          request_key=f"{me}:{uuid.uuid4().hex}")
+    assert record.status == "open"
+    assert [r.reference for r in store.list(sender_id=me)] == [record.reference]
+    assert list((store.spool_dir).glob("*.json")) == []
+
+
+def test_a_retried_question_with_a_long_key_is_stored_once(store):
+    me = "r" * 128  # the longest sender id the REST channel lets in
+    key = f"{me}:{uuid.uuid4().hex}"
+    first = store.record(me, "uk", "Коли?", request_key=key)
+    second = store.record(me, "uk", "Коли?", request_key=key)
+    assert first.status == "open" and first.reference == second.reference
+    assert len(store.list(sender_id=me)) == 1
+
+
+@pytest.mark.parametrize("field,value", [
+    ("sender_id", "s" * 256), ("sender_id", "nul\x00in the id"), ("channel", "c" * 33),
+    ("office", "o" * 65), ("course", "x" * 65), ("language", "toolong12"),
+])
+def test_values_no_column_can_hold_are_refused_before_any_write(store, field, value):
+    arguments = {"sender_id": sender(), "language": "nb", "question": "Spørsmål", field: value}
+    before = len(store.list(limit=100_000))
+    with pytest.raises(UnstorableError, match=field):
+        store.record(**arguments)
+    assert len(store.list(limit=100_000)) == before
+    assert list(store.spool_dir.glob("*.json")) == []
+
+
+def test_characters_no_database_can_keep_are_dropped_from_the_question(store):
+    record = store.record(sender(), "nb", "hei\x00 der\ud800!", context=[("participant", "a\x00b")])
+    assert record.status == "open"
+    stored = store.get(record.reference)
+    assert stored.question == "hei der!" and stored.context == (("participant", "ab"),)
+
+
+def test_a_database_error_other_than_unreachable_spools_the_question(tmp_path):
+    # A database without the tables: PostgreSQL answers ProgrammingError, not OperationalError.
+    with postgres_database("no_schema") as url:
+        store = EscalationStore(url, spool_dir=tmp_path / "spool")
+        me = web_sender()
+        pending = store.record(me, "ar", "سؤالي 01017012345", channel="web", request_key=f"{me}:{'a' * 32}")
+        assert pending.status == "pending" and pending.reference.startswith("K-")
+        assert len(list((tmp_path / "spool").glob("*.json"))) == 1
+        store.create_schema()
+        assert store.flush_spool() == 1
+        stored = store.list(sender_id=me)
+        assert [r.reference for r in stored] == [pending.reference]
+        assert "01017012345" not in stored[0].question
+        store.engine.dispose()
+
+
+def test_a_spooled_question_the_database_refuses_stays_and_does_not_block_the_others(store):
+    refused = {"sender_id": sender(), "channel": "rest", "language": "nb", "question": "a",
+               "course": None, "office": None, "urgent": False, "reply_language": "nb",
+               "interpreter": False, "context": "[]", "status": None, "request_key": f"k1-{uuid.uuid4()}",
+               "version": 1, "created_at": utcnow(), "reference": "K-ZZZ1"}
+    good = {**refused, "sender_id": sender(), "request_key": f"k2-{uuid.uuid4()}", "status": "open",
+            "reference": new_reference()}
+    spool.write(store.spool_dir, refused)
+    spool.write(store.spool_dir, good)
+    fresh = store.record(sender(), "nb", "Nytt spørsmål")
+    assert fresh.status == "open"  # not spooled behind the refused one
+    assert [r.reference for r in store.list(sender_id=good["sender_id"])] == [good["reference"]]
+    assert spool.backlog(store.spool_dir)[0] == 1  # the refused one waits, for the doctor to report
+

@@ -110,3 +110,17 @@ def test_chat_says_how_to_start_the_bot_when_it_is_not_running():
 
     result = CliRunner().invoke(main, ["chat", "--url", f"http://127.0.0.1:{free_port()}"], input="hei\n")
     assert result.exit_code == 1 and "make run" in result.output
+
+
+def test_names_too_long_to_store_get_a_clear_message(services):
+    runner = CliRunner()
+    record = services.escalations.record("s2", "nb", "Når?")
+    answered = runner.invoke(main, ["escalations", "answer", record.reference, "Svar", "--by", "x" * 65])
+    assert answered.exit_code == 1 and "answered_by must be text of at most 64" in answered.output
+    assert services.escalations.get(record.reference).answer is None
+    long_name = runner.invoke(main, ["users", "add", "k" * 65, "--role", "caseworker",
+                                     "--password", "a long password"])
+    assert long_name.exit_code == 1 and "1-64" in long_name.output
+    long_office = runner.invoke(main, ["users", "add", "kari", "--role", "caseworker", "--office", "o" * 65,
+                                       "--password", "a long password"])
+    assert long_office.exit_code == 1 and "each office" in long_office.output

@@ -36,3 +36,30 @@ def test_rasa_check_asks_with_the_token_and_says_when_it_is_refused(tmp_path) ->
         assert refused.status == "fail" and "AMO_RASA_TOKEN" in refused.hint
     down = _rasa_check(load_settings({"AMO_RASA_PORT": str(free_port()), "AMO_VAR_DIR": str(tmp_path)}))
     assert down.status == "warn" and down.hint == "make run"
+
+
+def _spool_question(folder, asked) -> None:  # type: ignore[no-untyped-def]
+    from bot.escalations import spool
+
+    spool.write(folder, {"created_at": asked, "reference": "K-TEST", "question": "[masked]"})
+
+
+def test_an_empty_spool_is_fine(tmp_path) -> None:
+    from bot.ops.doctor import _spool_check
+
+    assert _spool_check(tmp_path / "spool").status == "ok"
+
+
+def test_a_spool_that_is_not_draining_fails(tmp_path) -> None:
+    import datetime as dt
+
+    from bot.ops.doctor import _spool_check
+
+    now = dt.datetime(2026, 12, 2, 12, 0, tzinfo=dt.timezone.utc)
+    _spool_question(tmp_path / "spool", now - dt.timedelta(seconds=20))
+    recent = _spool_check(tmp_path / "spool", now)
+    assert recent.status == "warn" and recent.detail.startswith("1 waiting")
+    _spool_question(tmp_path / "spool", now - dt.timedelta(minutes=42))
+    stale = _spool_check(tmp_path / "spool", now)
+    assert stale.status == "fail" and stale.detail.startswith("2 waiting")
+    assert "42 min" in stale.detail and "not draining" in stale.detail
