@@ -11,20 +11,19 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import LocalizedAction, Reply, latest_entity
+from actions.course_wording import (
+    EXAMPLE_STARTS,
+    demand_lines,
+    list_line,
+    provider_line,
+    schedule_lines,
+    start_lines,
+)
 from actions.pages import render_page
 from bot.content.matcher import matcher_for
-from bot.content.model import Catalogue, Course, Figure
+from bot.content.model import Catalogue, Course
 from bot.i18n.catalogs import N_
-from bot.i18n.formatting import date, isolate, number
 
-STALE_AFTER_DAYS = 548  # 18 months
-
-_DEMAND = {
-    "high": N_("Demand: high. Employers report a shortage of these workers."),
-    "medium": N_("Demand: medium."),
-    "low": N_("Demand: low. Many people already have this training."),
-    "unknown": N_("Demand: no reliable figure. Ask your caseworker about jobs where you live."),
-}
 _LEVEL = {
     "none": N_("No Norwegian is required to start."),
     "unknown": N_("The Norwegian level required is not known: ask your caseworker."),
@@ -78,15 +77,6 @@ def course_buttons(courses: List[Course], reply: Reply, intent: str) -> List[Dic
     return [{"title": reply.c(c.name), "payload": f'/{intent}{{"course":"{c.id}"}}'} for c in courses]
 
 
-def figure_line(reply: Reply, figure: Figure, today: dt.date) -> str:
-    line = reply.t("%(what)s: %(value)s (source: %(source)s, %(year)s) %(url)s",
-                   what=reply.c(figure.text), value=number(figure.value, reply.language),
-                   source=figure.source, year=figure.year or "?", url=isolate(figure.url))
-    if figure.as_of and (today - dt.date.fromisoformat(figure.as_of)).days > STALE_AFTER_DAYS:
-        return f"• {line} " + reply.t("(This figure is more than 18 months old; it may have changed.)")
-    return line.around("• ")
-
-
 class CourseAction(LocalizedAction):
     """Shared steps of the actions about one course."""
 
@@ -128,25 +118,9 @@ class ActionCourseDetails(CourseAction):
             reply.add(reply.c(course.summary))
         reply.add(reply.t("What you learn:"))
         reply.lines.extend("• " + reply.c(item) for item in course.learn)
-        if course.theory_weeks is not None or course.placement_weeks is not None:
-            reply.add(reply.t("Length: %(theory)s weeks of theory and %(placement)s weeks of work placement.",
-                              theory=course.theory_weeks if course.theory_weeks is not None else "?",
-                              placement=course.placement_weeks if course.placement_weeks is not None else "?"))
-        else:
-            reply.add(reply.t("Length: not known. Ask your caseworker."))
-        if course.hours_per_week:
-            reply.add(reply.t("About %(hours)s hours a week.", hours=course.hours_per_week))
-        if course.schedule_note:
-            reply.add(reply.c(course.schedule_note))
-        starts = course.next_starts(today)
-        if starts:
-            reply.add(reply.t("Next starts:"))
-            for start, place in starts[:4]:
-                county = catalogue.counties.get(place.county, place.county)
-                reply.add(f"• {date(start, reply.language)}: {place.place} ({county})")
-        else:
-            reply.add(reply.t("No start date is planned yet. Ask your caseworker."))
-        reply.add(reply.t("Provider: %(provider)s", provider=reply.c(course.provider)))
+        reply.lines.extend(schedule_lines(reply, course.schedule))
+        reply.lines.extend(start_lines(reply, catalogue, course.next_starts(today)[:4]))
+        reply.add(provider_line(reply, course))
         if course.certificate:
             reply.add(reply.t("You get: %(certificate)s", certificate=reply.c(course.certificate)))
 
@@ -177,9 +151,7 @@ class ActionJobProspects(CourseAction):
     def describe(self, reply: Reply, course: Course, catalogue: Catalogue) -> None:
         today = dt.date.today()
         reply.add(f"*{reply.c(course.name)}*")
-        reply.add(reply.t(_DEMAND[course.demand]))
-        for figure in course.figures:
-            reply.add(figure_line(reply, figure, today))
+        reply.lines.extend(demand_lines(reply, course, today))
         if course.caveats:
             reply.add(reply.t("Good to know:"))
             reply.lines.extend("• " + reply.c(item) for item in course.caveats)
@@ -209,24 +181,28 @@ class ActionListCourses(LocalizedAction):
         courses = catalogue.filter(county=county, sector=sector) or (
             catalogue.filter(county=county) if county else [])
         reply = self.reply(tracker)
+        county_name = catalogue.counties.get(county or "", county or "")
         if county and not courses:
-            reply.add(reply.t("I found no courses in %(county)s in the catalogue. These are all the courses:",
-                              county=catalogue.counties.get(county, county)))
-            courses = list(catalogue.courses.values())
-        elif county:
-            reply.add(reply.t("Courses in %(county)s:", county=catalogue.counties.get(county, county)))
+            # Plainly none here: other counties' dates would mislead.
+            reply.add(reply.t("The catalogue has no course in %(county)s. Ask your caseworker which "
+                              "courses there are where you live. I can also pass your question to a "
+                              "caseworker.", county=county_name))
+            reply.send(dispatcher, buttons=((N_("Leave a question for a caseworker"), "/contact_caseworker"),
+                                            (N_("Show the courses"), "/list_courses")))
+            return [SlotSet("county", county)] if tracker.get_slot("county") != county else []
+        if county:
+            reply.add(reply.t("Courses in %(county)s:", county=county_name))
         else:
             courses = courses or list(catalogue.courses.values())
             reply.add(reply.t("These are the courses I know about. Choose one to read more:"))
         today = dt.date.today()
-        for course in courses:
-            starts = course.next_starts(today, county)
-            when = date(starts[0][0], reply.language) if starts else "?"
-            reply.add("• " + reply.t("%(course)s (next start: %(date)s)", course=reply.c(course.name), date=when))
+        shown = [course.next_starts(today, county) for course in courses]
+        reply.lines.extend(list_line(reply, course, starts) for course, starts in zip(courses, shown, strict=True))
+        if any(starts and not starts[0][1].confirmed for starts in shown):
+            reply.add(reply.t(EXAMPLE_STARTS))
         buttons = course_buttons(courses, reply, "course_details")
         if not county:
-            used = sorted({c for course in catalogue.courses.values() for c in course.counties})
-            buttons += [{"title": catalogue.counties.get(c, c), "payload": f'/list_courses{{"county":"{c}"}}'}
-                        for c in used]
+            buttons += [{"title": name, "payload": f'/list_courses{{"county":"{cid}"}}'}
+                        for cid, name in catalogue.counties.items()]
         reply.send(dispatcher, raw_buttons=buttons)
         return [SlotSet("county", county)] if county and tracker.get_slot("county") != county else []

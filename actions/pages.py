@@ -32,11 +32,13 @@ def render_page(reply: Reply, page: Page) -> None:
         values = {f.name: figure_value(reply, f) for f in section.figures if f.name}
         reply.add(reply.c(section.text, **values))
         undated = [f for f in section.figures if not f.as_of]
-        if undated:
+        if any(f.unit in _MONEY_UNITS for f in undated):
             reply.add(reply.t("(The year of this rate is not confirmed: check with your caseworker.)"))
+        elif undated:
+            reply.add(reply.t("(The year of this figure is not confirmed: check with your caseworker.)"))
         elif not section.confirmed:
             reply.add(reply.t("(Not confirmed: ask your caseworker.)"))
-        for source in section.sources[:2]:
+        for source in section.sources:
             reply.add(reply.t("Source: %(title)s %(url)s", title=source["title"], url=isolate(source["url"])))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -181,19 +182,28 @@ def content() -> None:
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--no-translations", is_flag=True, help="Skip the translation coverage check.")
-def content_check(strict: bool, as_json: bool, no_translations: bool) -> None:
-    """Validate content/ and report problems with file and line; exit 1 on errors."""
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Check as on this date (past starts, old figures), e.g. before a publication day.")
+def content_check(strict: bool, as_json: bool, no_translations: bool, today: Optional[dt.datetime]) -> None:
+    """Validate content/ and report problems with file and line; exit 1 on errors.
+
+    Values no source confirms are listed as examples; --strict fails on warnings, such as
+    a start date, place, provider or length with neither a source nor the example flag."""
     from bot.ops.publish import run_check
 
-    problems = run_check(_settings().root, translations=not no_translations)
+    problems = run_check(_settings().root, today=today.date() if today else None,
+                         translations=not no_translations)
     errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity == "warning"]
+    examples = [p for p in problems if p.severity == "info"]
     if as_json:
         click.echo(json.dumps([p.__dict__ for p in problems], ensure_ascii=False, indent=2))
     else:
         for problem in problems:
             click.echo(f"{problem.severity.upper():7} {problem}")
-        click.echo(f"{len(errors)} errors, {len(problems) - len(errors)} warnings.")
-    sys.exit(1 if errors or (strict and problems) else 0)
+        click.echo(f"{len(errors)} errors, {len(warnings)} warnings, {len(examples)} examples "
+                   "(values no source confirms; the bot labels them as examples).")
+    sys.exit(1 if errors or (strict and warnings) else 0)
 
 
 @content.command("reload")

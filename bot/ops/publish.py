@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import List, Optional
 
 from bot.content.loader import ContentError, load_catalogue
-from bot.content.model import Catalogue
+from bot.content.model import Catalogue, as_of_date
+from bot.ops.provenance import check_provenance
 
 REQUIRED_PAGES = ("placement", "placement-problems", "money", "apply", "contact")
 STALE_DAYS = 548  # 18 months
@@ -43,10 +44,10 @@ def check_catalogue(catalogue: Catalogue, today: dt.date) -> List[ContentError]:
         if figure.as_of is None:
             problems.append(_warn(path, field, f"figure {figure.value} has no confirmed year "
                                                "(the bot says so; confirm it when you can)"))
-        elif (today - dt.date.fromisoformat(figure.as_of)).days > STALE_DAYS:
+        elif (today - as_of_date(figure.as_of)).days > STALE_DAYS:
             problems.append(_warn(path, field, f"figure {figure.value} is from {figure.as_of}, "
                                                "more than 18 months old"))
-    return problems
+    return problems + check_provenance(catalogue)
 
 
 def check_translations(root: Path) -> List[ContentError]:

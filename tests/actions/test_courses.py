@@ -31,8 +31,10 @@ def test_prospects_carry_source_year_and_caveat(services):
     _, messages = run(ActionJobProspects(), tracker("job after care course", intent="job_prospects",
                                                     entities=[{"entity": "course", "value": "care-assistant"}]))
     text = messages[0]["text"]
-    assert "(source: NAV Bedriftsundersøkelsen" in text and "2025)" in text
-    assert "Demand: high" in text
+    assert "in Norway, 2025: 3,000 (source: NAV Bedriftsundersøkelsen 2025" in text
+    # The figures count certified health workers, which the course does not produce.
+    assert "no figure counts the jobs this course leads to" in text
+    assert "shortage of these workers" not in text
 
 
 def test_unknown_demand_says_so(services):
@@ -59,7 +61,7 @@ def test_the_pronoun_it_is_not_the_it_course(services):
     t = trackers.tracker(text, {"language": "en", "course": "it-support"}, "job_prospects",
                          entities=it, events=events)
     _, messages = run(ActionJobProspects(), t)
-    assert "Demand: high" in messages[0]["text"]  # the care course, not IT support
+    assert "no figure counts the jobs this course leads to" in messages[0]["text"]  # care, not IT
     upper = [{"entity": "course", "value": "it-support", "start": 15, "end": 17}]
     _, messages = run(ActionJobProspects(), tracker("jobs after the IT course?", {"language": "en", "course": "care-assistant"},
                                                     intent="job_prospects", entities=upper))
