@@ -112,7 +112,7 @@ class ValidateEscalationForm(FormValidationAction):
 
 
 class ActionAskEscalationOffice(LocalizedAction):
-    """Asks for the county, with a button per county that has courses and "I don't know"."""
+    """Asks for the county, with a button for each of the 15 counties and "I don't know"."""
 
     def name(self) -> str:
         return "action_ask_escalation_office"
@@ -122,11 +122,13 @@ class ActionAskEscalationOffice(LocalizedAction):
         catalogue = self.catalogue()
         reply = self.reply(tracker)
         reply.add(reply.t("Which county do you live in? Your question then goes to a caseworker there."))
-        used = sorted({c for course in catalogue.courses.values() for c in course.counties})
+        # Every county, courses or not: a question from anywhere must reach a caseworker.
+        counties = list(catalogue.counties)
         known = tracker.get_slot("county")
-        if known in catalogue.counties and known not in used:
-            used.insert(0, known)
-        buttons = [{"title": catalogue.counties[c], "payload": c} for c in used]
+        if known in catalogue.counties:
+            counties.remove(known)
+            counties.insert(0, known)
+        buttons = [{"title": catalogue.counties[c], "payload": c} for c in counties]
         buttons.append({"title": reply.t("I don't know"), "payload": "-"})
         reply.send(dispatcher, raw_buttons=buttons)
         return []

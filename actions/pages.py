@@ -1,4 +1,5 @@
-"""Actions that answer from the shared pages: placement, problems, money, applying."""
+"""Actions that answer from the shared pages: placement, problems, money, costs, applying,
+appeals, illness and absence, changing course and what comes after."""
 
 from __future__ import annotations
 
@@ -39,7 +40,10 @@ def render_page(reply: Reply, page: Page) -> None:
         elif not section.confirmed:
             reply.add(reply.t("(Not confirmed: ask your caseworker.)"))
         for source in section.sources:
-            reply.add(reply.t("Source: %(title)s %(url)s", title=source["title"], url=isolate(source["url"])))
+            if source.get("url"):
+                reply.add(reply.t("Source: %(title)s %(url)s", title=source["title"], url=isolate(source["url"])))
+            else:
+                reply.add(reply.t("Source: %(title)s", title=source["title"]))
 
 
 class PageAction(LocalizedAction):
@@ -81,7 +85,8 @@ class ActionPlacementInfo(PageAction):
 
 class ActionPlacementProblem(PageAction):
     pages = ("placement-problems",)
-    buttons = ((N_("Yes, pass it to a caseworker"), "/contact_caseworker"),)
+    buttons = ((N_("Yes, pass it to a caseworker"), "/contact_caseworker"),
+               (N_("Ask for another course"), "/change_course"))
 
     def name(self) -> str:
         return "action_placement_problem"
@@ -104,3 +109,47 @@ class ActionApplyCourse(PageAction):
 
     def name(self) -> str:
         return "action_apply_course"
+
+
+_APPEAL = (N_("How to appeal"), "/appeal")
+_OTHER_COURSE = (N_("Ask for another course"), "/change_course")
+
+
+class ActionAppeal(PageAction):
+    pages = ("appeals",)
+    buttons = (_OTHER_COURSE, _CASEWORKER)
+
+    def name(self) -> str:
+        return "action_appeal"
+
+
+class ActionExtraCosts(PageAction):
+    pages = ("costs",)
+    buttons = ((N_("Money during a course"), "/allowance"), _CASEWORKER)
+
+    def name(self) -> str:
+        return "action_extra_costs"
+
+
+class ActionIllness(PageAction):
+    pages = ("illness",)
+    buttons = ((N_("Money during a course"), "/allowance"), _CASEWORKER)
+
+    def name(self) -> str:
+        return "action_illness"
+
+
+class ActionChangeCourse(PageAction):
+    pages = ("change-course",)
+    buttons = (_APPEAL, (N_("Courses"), "/list_courses"), _CASEWORKER)
+
+    def name(self) -> str:
+        return "action_change_course"
+
+
+class ActionAfterCourse(PageAction):
+    pages = ("after-course",)
+    buttons = ((N_("Courses"), "/list_courses"), _CASEWORKER)
+
+    def name(self) -> str:
+        return "action_after_course"

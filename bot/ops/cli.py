@@ -195,7 +195,7 @@ def content_check(strict: bool, as_json: bool, no_translations: bool, today: Opt
                          translations=not no_translations)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
-    examples = [p for p in problems if p.severity == "info"]
+    examples = [p for p in problems if p.severity == "info" and p.message.startswith("example")]
     if as_json:
         click.echo(json.dumps([p.__dict__ for p in problems], ensure_ascii=False, indent=2))
     else:
@@ -265,10 +265,13 @@ def translations_status(as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in rows], indent=2))
         return
-    click.echo(f"{'lang':5} {'domain':9} {'translated':>11} {'fuzzy':>6} {'reviewed':>9} {'machine':>8} {'missing':>8}")
+    click.echo(f"{'lang':5} {'domain':9} {'translated':>11} {'fuzzy':>6} {'reviewed':>9} {'machine':>8} "
+               f"{'unchecked':>10} {'missing':>8}")
     for r in rows:
         click.echo(f"{r.language:5} {r.domain:9} {r.percent:>10.1f}% {r.fuzzy:>6} {r.reviewed:>9} "
-                   f"{r.unreviewed:>8} {r.missing:>8}")
+                   f"{r.unreviewed:>8} {r.unreviewed_percent:>9.1f}% {r.missing:>8}")
+    click.echo("unchecked: share of the translated texts that are machine translations nobody has "
+               "checked (flag `unreviewed`).")
 
 
 @translations.command("check")

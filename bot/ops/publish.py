@@ -78,6 +78,24 @@ def check_translations(root: Path) -> List[ContentError]:
     return problems
 
 
+def check_review(root: Path) -> List[ContentError]:
+    """Per language, the share of what participants read that nobody has checked."""
+    from bot.ops.translations import status
+
+    rows = [r for r in status(root) if r.domain in ("messages", "content")]
+    found = []
+    for language in dict.fromkeys(r.language for r in rows):
+        mine = [r for r in rows if r.language == language]
+        translated = sum(r.translated for r in mine)
+        unchecked = sum(r.unreviewed for r in mine)
+        if unchecked:
+            share = round(100.0 * unchecked / translated, 1) if translated else 0.0
+            found.append(ContentError(f"translations/{language}", None, "",
+                                      f"{share:g}% of the texts ({unchecked} of {translated}) are machine "
+                                      "translations not checked by a person", severity="info"))
+    return found
+
+
 def run_check(root: Path, today: Optional[dt.date] = None,
               translations: bool = True) -> List[ContentError]:
     """All problems: schema errors first (file and line), then warnings."""
@@ -87,7 +105,7 @@ def run_check(root: Path, today: Optional[dt.date] = None,
         return problems
     problems += check_catalogue(catalogue, today)
     if translations:
-        problems += check_translations(root)
+        problems += check_translations(root) + check_review(root)
     from bot.ops.training import generated_is_current
 
     if generated_is_current(root) is False:

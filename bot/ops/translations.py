@@ -26,6 +26,7 @@ from bot.content.loader import load_catalogue
 from bot.content.model import Course, Page
 from bot.i18n.catalogs import CONTENT, DASHBOARD, MESSAGES, SOURCE_LANGUAGE, placeholders
 from bot.language.supported import SUPPORTED
+from bot.ops.glossary import glossary_problems, load_glossary
 from bot.ops.template_strings import extract_template_calls
 
 UNREVIEWED = "unreviewed"
@@ -198,9 +199,14 @@ class LanguageStatus:
     def reviewed(self) -> int:
         return self.translated - self.unreviewed
 
+    @property
+    def unreviewed_percent(self) -> float:
+        """Share of the translated texts that are machine drafts nobody has checked."""
+        return round(100.0 * self.unreviewed / self.translated, 1) if self.translated else 0.0
+
     def as_dict(self) -> Dict[str, object]:
         data = asdict(self)
-        data.update(percent=self.percent, reviewed=self.reviewed)
+        data.update(percent=self.percent, reviewed=self.reviewed, unreviewed_percent=self.unreviewed_percent)
         return data
 
 
@@ -229,12 +235,14 @@ def status(root: Path) -> List[LanguageStatus]:
 
 
 def check(root: Path, required_domains: Tuple[str, ...] = (MESSAGES, DASHBOARD)) -> List[str]:
-    """Problems that must fail CI: a required string missing, or a placeholder mismatch.
+    """Problems that must fail CI: a required string missing, a placeholder mismatch, or a
+    term translated otherwise than `translations/glossary.yml` says.
 
     A required domain must be complete in each of its languages: `messages` in all
     nine, `dashboard` in Norwegian (see DOMAIN_LANGUAGES).
     """
     problems = []
+    terms = load_glossary(root)
     for domain in DOMAINS:
         template_path = root / "translations" / f"{domain}.pot"
         if not template_path.is_file():
@@ -248,6 +256,9 @@ def check(root: Path, required_domains: Tuple[str, ...] = (MESSAGES, DASHBOARD))
                     problems.append(f"{path}: missing catalog")
                 continue
             catalog = read_catalog(path, language)
+            pairs = [(str(m.id), str(m.string)) for m in _messages(catalog)
+                     if isinstance(m.string, str) and m.string and not m.fuzzy]
+            problems += [f"{path}: glossary: {p}" for p in glossary_problems(terms, domain, language, pairs)]
             for message in _messages(catalog):
                 source = _first(message.id)
                 for text in _strings(message):

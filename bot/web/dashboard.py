@@ -20,6 +20,8 @@ from bot.escalations.canned import CANNED_ANSWERS, MT_LABEL
 from bot.escalations.gist import gist, is_overdue, language_name, render_turn, working_days_waited
 from bot.escalations.queue import STATUSES, Filters, facets, queue, visible
 from bot.escalations.store import ClosedError, ConflictError, Escalation, EscalationStore
+from bot.i18n.catalogs import MESSAGES
+from bot.i18n.review_status import is_unreviewed
 from bot.language.supported import BY_CODE, is_rtl
 from bot.machine_translation import TranslationUnavailable
 from bot.masking import mask_answer
@@ -109,6 +111,12 @@ def _catalogue(request: Request) -> Optional[Catalogue]:
         return None
 
 
+def canned_text(request: Request, language: str, key: str) -> str:
+    """A prepared answer in `language`, with the answer time participants are told."""
+    services = web(request).services
+    return services.translator.gettext(language, CANNED_ANSWERS[key], days=services.settings.response_days)
+
+
 async def _detail(request: Request, record: Escalation, status: int = 200,
                   notice: str = "", error: str = "", draft: str = "") -> HTTPResponse:
     services = web(request).services
@@ -119,9 +127,11 @@ async def _detail(request: Request, record: Escalation, status: int = 200,
     turns = [render_turn(turn, record.language, services.translator, language) for turn in record.context]
     now = web(request).now()
     question_mt = await _machine_translation(services, record.question, record.language, language)
-    canned: List[Dict[str, str]] = [
-        {"key": key, "label": services.translator.gettext(language, msgid),
-         "text": services.translator.gettext(record.language, msgid)}
+    canned: List[Dict[str, Any]] = [
+        {"key": key, "label": canned_text(request, language, key),
+         "text": canned_text(request, record.language, key),
+         # Marked before sending: the participant would read an unchecked machine draft.
+         "unchecked": is_unreviewed(services.settings.translations_dir, record.language, MESSAGES, msgid)}
         for key, msgid in CANNED_ANSWERS.items()]
     return dashboard_page(
         request, "detail.html", status=status, record=record,
@@ -207,7 +217,7 @@ async def answer(request: Request, reference: str) -> HTTPResponse:
     if not text and canned in CANNED_ANSWERS:
         # Without JavaScript the picked answer arrives as its key: send it in the
         # participant's language.
-        text = services.translator.gettext(record.language, CANNED_ANSWERS[canned])
+        text = canned_text(request, record.language, canned)
     if not text:
         return await _detail(request, record, status=400, error=EMPTY_ANSWER)
     if len(text) > MAX_ANSWER_CHARS:
