@@ -201,3 +201,41 @@ def test_sql_injection_in_filters_references_and_login_is_harmless(web: WebApp) 
 def stranger_cannot_log_in(web: WebApp, attack: str) -> bool:
     client = web.client()
     return client.login(attack, attack).status != 303
+
+
+def test_an_unchecked_prepared_answer_is_marked_before_it_is_sent(web: WebServer) -> None:
+    record = web.store.record("web-participant-1", "so", "Goorma ayuu bilaabmayaa?", channel="web", office="oslo")
+    anna = logged_in(web, "anna")
+    page = anna.get(f"/dashboard/e/{record.reference}").text
+    # Every Somali text is still a machine draft: each prepared answer says so.
+    assert page.count("(maskinoversatt, ikke kontrollert)") == len(CANNED_ANSWERS)
+    assert 'id="canned-unchecked"' in page
+    # The answer time is the one participants are told (AMO_RESPONSE_DAYS).
+    days = str(web.settings.response_days)
+    translator = get_translator(web.settings.translations_dir)
+    expected = translator.gettext("so", CANNED_ANSWERS["looking_into_it"], days=days)
+    assert days in expected and html.escape(expected, quote=True) in page
+
+
+def test_a_reviewed_prepared_answer_is_not_marked(tmp_path) -> None:
+    import shutil
+
+    from bot.accounts.users import add_user
+    from bot.config import PROJECT_ROOT
+    from tests.bot.web.server import start_web
+
+    translations = tmp_path / "translations"
+    shutil.copytree(PROJECT_ROOT / "translations", translations)
+    po = translations / "so" / "LC_MESSAGES" / "messages.po"
+    text = po.read_text(encoding="utf-8")
+    first_line = CANNED_ANSWERS["start_not_decided"][:40]
+    entry = text.index(first_line)
+    flag = text.rindex("#, unreviewed", 0, entry)
+    po.write_text(text[:flag] + "#, python-format" + text[flag + len("#, unreviewed"):], encoding="utf-8")
+    with start_web(tmp_path / "var", {"AMO_TRANSLATIONS_DIR": str(translations)}) as server:
+        add_user(server.store, "anna", PASSWORD, "caseworker", ["oslo"])
+        record = server.store.record("web-participant-1", "so", "Goorma?", channel="web", office="oslo")
+        page = logged_in(server, "anna").get(f"/dashboard/e/{record.reference}").text
+    option = re.search(r'<option value="start_not_decided"[^>]*>[^<]*</option>', page)
+    assert option and "ikke kontrollert" not in option.group(0) and "data-unchecked" not in option.group(0)
+    assert page.count("(maskinoversatt, ikke kontrollert)") == len(CANNED_ANSWERS) - 1
