@@ -31,7 +31,7 @@ SAY: Dict[str, Dict[str, str]] = {
         "nb": "kan NAV dekke bussen min til kurset hver dag?",
         "en": "will NAV pay for my bus to the course every day?",
         "ar": "هل تدفع NAV أجرة الباص إلى الدورة كل يوم؟",
-        "so": "NAV ma iga bixin doontaa lacagta baska ee koorsada maalin kasta?",
+        "so": "NAV ma bixisaa kharashka baska aan ku tago koorsada?",
         "uk": "Чи оплатить NAV мені автобус до курсу щодня?",
     },
     "illness": {
@@ -49,11 +49,11 @@ SAY: Dict[str, Dict[str, str]] = {
         "uk": "Які курси є у Фіннмарку?",
     },
     "womens_course": {
-        "nb": "fortell meg om kurset for kvinner",
+        "nb": "fortell meg om kvinnekurset",
         "en": "tell me about the course for women",
-        "ar": "أخبرني عن الدورة للنساء",
+        "ar": "كم مدة دورة للنساء وماذا أتعلم فيها؟",
         "so": "ii sheeg wax ku saabsan koorsada haweenka",
-        "uk": "Розкажіть, будь ласка, про курс для жінок",
+        "uk": "Скільки триває курс для жінок і чого там навчають?",
     },
 }
 EXAMPLE_LENGTH = ("Example length: no source confirms it. Ask your caseworker or the course provider "
