@@ -258,7 +258,7 @@ def translations_compile() -> None:
 @translations.command("status")
 @click.option("--json", "as_json", is_flag=True)
 def translations_status(as_json: bool) -> None:
-    """Per language: translated %, fuzzy, reviewed by a human or machine-drafted."""
+    """Per language: translated %, fuzzy, reviewed by a human or machine-drafted (unchecked %)."""
     from bot.ops.translations import status
 
     rows = status(_settings().root)
@@ -270,8 +270,6 @@ def translations_status(as_json: bool) -> None:
     for r in rows:
         click.echo(f"{r.language:5} {r.domain:9} {r.percent:>10.1f}% {r.fuzzy:>6} {r.reviewed:>9} "
                    f"{r.unreviewed:>8} {r.unreviewed_percent:>9.1f}% {r.missing:>8}")
-    click.echo("unchecked: share of the translated texts that are machine translations nobody has "
-               "checked (flag `unreviewed`).")
 
 
 @translations.command("check")

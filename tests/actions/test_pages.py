@@ -9,8 +9,14 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.escalation import ActionAskEscalationOffice
-from actions.pages import (ActionAfterCourse, ActionAppeal, ActionChangeCourse, ActionExtraCosts,
-                           ActionIllness, ActionPlacementProblem)
+from actions.pages import (
+    ActionAfterCourse,
+    ActionAppeal,
+    ActionChangeCourse,
+    ActionExtraCosts,
+    ActionIllness,
+    ActionPlacementProblem,
+)
 from bot.language.supported import SUPPORTED
 
 UNTRANSLATED = "(Some of this text is not yet translated into your language and is shown in English or Norwegian.)"

@@ -203,7 +203,7 @@ def stranger_cannot_log_in(web: WebApp, attack: str) -> bool:
     return client.login(attack, attack).status != 303
 
 
-def test_an_unchecked_prepared_answer_is_marked_before_it_is_sent(web: WebServer) -> None:
+def test_an_unchecked_prepared_answer_is_marked_before_it_is_sent(web: WebApp) -> None:
     record = web.store.record("web-participant-1", "so", "Goorma ayuu bilaabmayaa?", channel="web", office="oslo")
     anna = logged_in(web, "anna")
     page = anna.get(f"/dashboard/e/{record.reference}").text
@@ -220,9 +220,9 @@ def test_an_unchecked_prepared_answer_is_marked_before_it_is_sent(web: WebServer
 def test_a_reviewed_prepared_answer_is_not_marked(tmp_path) -> None:
     import shutil
 
-    from bot.accounts.users import add_user
     from bot.config import PROJECT_ROOT
-    from tests.bot.web.server import start_web
+    from tests.bot.web.conftest import add_account
+    from tests.bot.web.server import web_app
 
     translations = tmp_path / "translations"
     shutil.copytree(PROJECT_ROOT / "translations", translations)
@@ -232,8 +232,8 @@ def test_a_reviewed_prepared_answer_is_not_marked(tmp_path) -> None:
     entry = text.index(first_line)
     flag = text.rindex("#, unreviewed", 0, entry)
     po.write_text(text[:flag] + "#, python-format" + text[flag + len("#, unreviewed"):], encoding="utf-8")
-    with start_web(tmp_path / "var", {"AMO_TRANSLATIONS_DIR": str(translations)}) as server:
-        add_user(server.store, "anna", PASSWORD, "caseworker", ["oslo"])
+    with web_app(tmp_path / "var", {"AMO_TRANSLATIONS_DIR": str(translations)}) as server:
+        add_account(server.store, "anna", "caseworker", ["oslo"])
         record = server.store.record("web-participant-1", "so", "Goorma?", channel="web", office="oslo")
         page = logged_in(server, "anna").get(f"/dashboard/e/{record.reference}").text
     option = re.search(r'<option value="start_not_decided"[^>]*>[^<]*</option>', page)
