@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import abc
 import logging
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -86,6 +86,12 @@ class Reply:
     def add(self, line: str) -> Reply:
         self.lines.append(line)
         self.sources.append(getattr(line, "source", None))
+        return self
+
+    def extend(self, lines: Iterable[str]) -> Reply:
+        """Adds several lines, each keeping its catalog source."""
+        for line in lines:
+            self.add(line)
         return self
 
     def text(self) -> str:

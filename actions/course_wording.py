@@ -63,7 +63,7 @@ def _rhythm(reply: Reply, schedule: Schedule) -> List[str]:
                         "other days.", days=days)]
     if schedule.placement != "after_theory":
         return []
-    lines = [reply.t("First %(weeks)s weeks of theory.", weeks=theory)] if theory else []
+    lines: List[str] = [reply.t("First %(weeks)s weeks of theory.", weeks=theory)] if theory else []
     placement = schedule.placement_weeks
     if placement and days:
         lines.append(reply.t("Then %(weeks)s weeks at the work placement, %(days)s days a week.",
@@ -79,7 +79,7 @@ def start_lines(reply: Reply, catalogue: Catalogue, starts: List[Tuple[str, Plac
     """Upcoming starts, each example marked as one, and a note on where to ask."""
     if not starts:
         return [reply.t("No start date is planned yet. Ask your caseworker.")]
-    lines = [reply.t("Next starts:")]
+    lines: List[str] = [reply.t("Next starts:")]
     for start, place in starts:
         county = catalogue.counties.get(place.county, place.county)
         mark = "" if place.confirmed else " " + reply.t("(example)")
@@ -115,7 +115,7 @@ def demand_lines(reply: Reply, course: Course, today: dt.date) -> List[str]:
     own = [f for f in course.figures if f.counts_course_occupation]
     if own:
         year = max(f.year or 0 for f in own)
-        lines = [reply.t("Demand: employers in Norway reported a shortage of these workers in %(year)s. "
+        lines: List[str] = [reply.t("Demand: employers in Norway reported a shortage of these workers in %(year)s. "
                          "The figure is for the whole country, not for where you live.", year=year)]
     elif course.figures:
         lines = [reply.t("Demand: no figure counts the jobs this course leads to. The figures below "
@@ -135,5 +135,5 @@ def figure_line(reply: Reply, figure: Figure, today: dt.date) -> str:
                    what=reply.c(figure.text), value=number(figure.value, reply.language),
                    source=figure.source, year=figure.year or "?", url=isolate(figure.url))
     if figure.as_of and (today - as_of_date(figure.as_of)).days > STALE_AFTER_DAYS:
-        line += " " + reply.t("(This figure is more than 18 months old; it may have changed.)")
-    return "• " + line
+        return f"• {line} " + reply.t("(This figure is more than 18 months old; it may have changed.)")
+    return line.around("• ")

@@ -117,9 +117,9 @@ class ActionCourseDetails(CourseAction):
         if course.summary:
             reply.add(reply.c(course.summary))
         reply.add(reply.t("What you learn:"))
-        reply.lines.extend("• " + reply.c(item) for item in course.learn)
-        reply.lines.extend(schedule_lines(reply, course.schedule))
-        reply.lines.extend(start_lines(reply, catalogue, course.next_starts(today)[:4]))
+        reply.extend("• " + reply.c(item) for item in course.learn)
+        reply.extend(schedule_lines(reply, course.schedule))
+        reply.extend(start_lines(reply, catalogue, course.next_starts(today)[:4]))
         reply.add(provider_line(reply, course))
         if course.certificate:
             reply.add(reply.t("You get: %(certificate)s", certificate=reply.c(course.certificate)))
@@ -139,7 +139,7 @@ class ActionCourseRequirements(CourseAction):
                   reply.t("Norwegian level needed: %(level)s.", level=level))
         if course.prerequisites:
             reply.add(reply.t("Also needed:"))
-            reply.lines.extend("• " + reply.c(item) for item in course.prerequisites)
+            reply.extend("• " + reply.c(item) for item in course.prerequisites)
 
 
 class ActionJobProspects(CourseAction):
@@ -151,10 +151,10 @@ class ActionJobProspects(CourseAction):
     def describe(self, reply: Reply, course: Course, catalogue: Catalogue) -> None:
         today = dt.date.today()
         reply.add(f"*{reply.c(course.name)}*")
-        reply.lines.extend(demand_lines(reply, course, today))
+        reply.extend(demand_lines(reply, course, today))
         if course.caveats:
             reply.add(reply.t("Good to know:"))
-            reply.lines.extend("• " + reply.c(item) for item in course.caveats)
+            reply.extend("• " + reply.c(item) for item in course.caveats)
         if course.typical_jobs:
             reply.add(reply.t("Typical jobs afterwards: %(jobs)s",
                               jobs=", ".join(reply.c(job) for job in course.typical_jobs)))
@@ -197,7 +197,7 @@ class ActionListCourses(LocalizedAction):
             reply.add(reply.t("These are the courses I know about. Choose one to read more:"))
         today = dt.date.today()
         shown = [course.next_starts(today, county) for course in courses]
-        reply.lines.extend(list_line(reply, course, starts) for course, starts in zip(courses, shown, strict=True))
+        reply.extend(list_line(reply, course, starts) for course, starts in zip(courses, shown, strict=True))
         if any(starts and not starts[0][1].confirmed for starts in shown):
             reply.add(reply.t(EXAMPLE_STARTS))
         buttons = course_buttons(courses, reply, "course_details")
