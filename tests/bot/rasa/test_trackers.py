@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-import uuid
 from typing import Iterator, List
 
 import pytest
@@ -13,12 +12,13 @@ import sqlalchemy as sa
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy.engine import make_url
 
 from bench.masking_set import ID_SPELLINGS, digits_of, identity_numbers
 from bot.rasa.trackers import ForgetfulSQLTrackerStore, masked_event_data
 from bot.retention import purge_idle_trackers
+from tests.databases import postgres_database
 
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 DOMAIN = Domain.from_dict({"intents": ["greet"], "slots": {
     "escalation_question": {"type": "text", "mappings": [{"type": "from_text"}]},
     "forget_me": {"type": "bool", "mappings": [{"type": "custom"}]}}})
@@ -30,22 +30,13 @@ def tracker_store(request, tmp_path) -> Iterator[ForgetfulSQLTrackerStore]:
     if request.param == "sqlite":
         yield ForgetfulSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "trackers.db"))
         return
-    name = f"amo_trackers_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    except sa.exc.OperationalError as exc:
-        pytest.skip(f"PostgreSQL not reachable on 127.0.0.1:5432: {exc.orig}")
-    store = ForgetfulSQLTrackerStore(DOMAIN, dialect="postgresql", host="127.0.0.1", port=5432,
-                                     db=name, username="postgres")
-    try:
-        yield store
-    finally:
-        store.engine.dispose()
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with postgres_database("trackers") as url:
+        store = ForgetfulSQLTrackerStore(DOMAIN, dialect="postgresql", host="127.0.0.1", port=5432,
+                                         db=make_url(url).database, username="postgres")
+        try:
+            yield store
+        finally:
+            store.engine.dispose()
 
 
 def conversation(sender: str, texts: List[str], at: float) -> DialogueStateTracker:
