@@ -43,12 +43,18 @@ TOPICS: Dict[str, str] = {
     "escalation_status": D_("an earlier question"),
     "frustration": D_("feeling stuck or discouraged"),
     "delete_my_data": D_("their stored data"),
+    "appeal": D_("appealing a decision (klage)"),
+    "extra_costs": D_("travel or childcare costs"),
+    "illness": D_("illness or absence during the course"),
+    "change_course": D_("saying no to a course or asking for another"),
+    "after_course": D_("what happens after the course"),
 }
 GENERAL = D_("their own case (no topic given)")
 
 # Intents that say nothing about the topic: they are skipped when looking for it.
 NO_TOPIC = frozenset({"affirm", "deny", "greet", "goodbye", "thanks", "choose_language",
-                      "contact_caseworker", "bot_challenge", "out_of_scope", "nlu_fallback"})
+                      "contact_caseworker", "bot_challenge", "out_of_scope", "nlu_fallback",
+                      "stop"})
 
 
 def topic_of(user_intents: Sequence[Optional[str]]) -> Optional[str]:

@@ -12,13 +12,14 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from bot.i18n.catalogs import CONTENT, MESSAGES, placeholders
+from bot.i18n.glossary import load_glossary
 
 UNREVIEWED = "unreviewed"
 REVIEWED_DOMAINS = (MESSAGES, CONTENT)
@@ -38,6 +39,8 @@ class Entry:
     text: str
     unreviewed: bool
     note: str  # where the text is used (the extraction comment), for context
+    # Glossary terms in the source, with the word(s) this language uses for each.
+    terms: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()
 
 
 def _po(directory: Path, language: str, domain: str) -> Path:
@@ -52,6 +55,7 @@ def _read(path: Path, language: str) -> Catalog:
 def entries(directory: Path, language: str, only_unreviewed: bool = True) -> List[Entry]:
     """The translated entries of `language` in the participant-facing domains."""
     found = []
+    glossary = load_glossary(directory.parent)
     for domain in REVIEWED_DOMAINS:
         path = _po(directory, language, domain)
         if not path.is_file():
@@ -65,8 +69,10 @@ def entries(directory: Path, language: str, only_unreviewed: bool = True) -> Lis
             msgid = str(message.id[0] if isinstance(message.id, (tuple, list)) else message.id)
             plural = str(message.id[1]) if isinstance(message.id, (tuple, list)) else None
             text = str(message.string[0] if isinstance(message.string, (tuple, list)) else message.string)
+            terms = tuple((term.concept, term.use.get(language, ())) for term in glossary
+                          if term.in_source(domain, msgid) and term.use.get(language))
             found.append(Entry(domain, language, msgid, plural, text, unreviewed,
-                               "; ".join(message.auto_comments)))
+                               "; ".join(message.auto_comments), terms))
     return found
 
 

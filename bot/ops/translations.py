@@ -25,8 +25,8 @@ from ruamel.yaml import YAML
 from bot.content.loader import load_catalogue
 from bot.content.model import Course, Page
 from bot.i18n.catalogs import CONTENT, DASHBOARD, MESSAGES, SOURCE_LANGUAGE, placeholders
+from bot.i18n.glossary import glossary_problems, load_glossary
 from bot.language.supported import SUPPORTED
-from bot.ops.glossary import glossary_problems, load_glossary
 from bot.ops.template_strings import extract_template_calls
 
 UNREVIEWED = "unreviewed"

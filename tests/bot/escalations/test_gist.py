@@ -113,3 +113,15 @@ def test_tools_get_the_gist_and_the_overdue_flag(store):
     assert described["gist"].startswith("Spør om: et problem på praksisplassen")
     assert "haster" in described["gist"]
     assert described["overdue"] is True and described["working_days_waited"] >= 6
+
+
+def test_every_intent_of_the_domain_is_a_topic_with_a_norwegian_label_or_names_none():
+    import yaml
+
+    from bot.escalations.gist import NO_TOPIC, TOPICS, topic_label
+
+    domain = yaml.safe_load((PROJECT_ROOT / "nlu_data" / "domain.yml").read_text(encoding="utf-8"))
+    for intent in domain["intents"]:
+        assert intent in TOPICS or intent in NO_TOPIC, intent
+        if intent in TOPICS:
+            assert topic_label(intent, T, "nb") != TOPICS[intent], f"{intent} has no Norwegian label"

@@ -41,3 +41,10 @@ def test_placeholders_must_stay_and_empty_text_is_refused(translations):
         review.approve(translations, "messages", "so", entry.msgid, "   ")
     with pytest.raises(review.ReviewError):
         review.approve(translations, "secrets", "so", entry.msgid, "x")
+
+
+def test_entries_show_the_glossary_words_of_their_language(translations):
+    entries = review.entries(translations, "ar")
+    with_caseworker = [e for e in entries if "caseworker" in e.msgid.lower() and e.domain == "messages"]
+    assert with_caseworker
+    assert all(("caseworker", ("مرشد",)) in e.terms for e in with_caseworker)

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from bot.config import PROJECT_ROOT
-from bot.ops.glossary import glossary_problems, load_glossary
+from bot.i18n.glossary import glossary_problems, load_glossary
 from bot.ops.translations import check
 
 
