@@ -255,3 +255,22 @@ def test_question_over_rest_is_masked_answered_in_the_dashboard_and_shown_to_the
     status = " ".join(r.get("text") or "" for r in bot.say(me, "/escalation_status"))
     assert answer in status
     assert reference in status
+
+
+@pytest.mark.model
+def test_buttons_behave_like_telegrams(site: WebServer, page: Any) -> None:
+    """A pressed button's row is disabled, and the buttons of earlier messages are inactive."""
+    page.goto(site.url + "/?lang=en")
+    say(page, "hello")
+    before = page.locator(".msg-bot").count()
+    first = page.locator(".msg-bot").nth(before - 1)  # fixed by position: `.last` moves on
+    first.get_by_role("button", name=T.gettext("en", "Courses"), exact=True).click()
+    next_reply(page, before)
+    assert first.locator("button:enabled").count() == 0
+    assert first.locator("button:disabled").count() > 0
+    newest = page.locator(".msg-bot").nth(page.locator(".msg-bot").count() - 1)
+    assert newest.locator("button:enabled").count() > 0
+    say(page, "how much money do I get during the course?")
+    assert newest.locator("button:enabled").count() == 0
+    assert page.locator(".msg-bot").last.locator("button:enabled").count() > 0
+    shot(page, "buttons-spent")

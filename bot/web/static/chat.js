@@ -106,6 +106,8 @@
     body.className = "text";
     appendText(body, entry.text);
     item.appendChild(body);
+    // As on Telegram, only the newest reply's buttons answer: a reply makes earlier ones inactive.
+    if (entry.kind === "bot" || entry.kind === "caseworker") { retireButtons(); }
     if (buttons && buttons.length) {
       var group = document.createElement("div");
       group.className = "buttons";
@@ -117,7 +119,9 @@
         var named = /"language"\s*:\s*"([a-z]{2})"/.exec(button.payload);
         if (named) { el.lang = named[1]; }
         el.addEventListener("click", function () {
-          send(button.payload, button.title);
+          // A pressed button's row is spent (given back if the message cannot be sent).
+          setRowEnabled(group, false);
+          if (!send(button.payload, button.title, group)) { setRowEnabled(group, true); }
           input.focus();
         });
         group.appendChild(el);
@@ -129,6 +133,16 @@
     history.push(entry);
     save("sessionStorage", LOG_KEY, history.slice(-MAX_KEPT));
     return item;
+  }
+
+  function setRowEnabled(group, enabled) {
+    group.classList.toggle("spent", !enabled);
+    group.querySelectorAll("button").forEach(function (el) { el.disabled = !enabled; });
+  }
+
+  // Makes the buttons of every message on the page inactive.
+  function retireButtons() {
+    log.querySelectorAll(".buttons").forEach(function (group) { setRowEnabled(group, false); });
   }
 
   // Takes back a message the server did not accept, from the page and from the kept log.
@@ -161,7 +175,7 @@
 
   // Sends a message; returns false (and says why) when it cannot be sent as it is.
   // A typed message that the server refuses goes back into the text box: nothing is lost.
-  function send(message, shownAs) {
+  function send(message, shownAs, row) {
     if (!message.trim()) {
       status.textContent = text("empty");
       return false;
@@ -195,6 +209,7 @@
       if (!shownAs && !input.value) { input.value = message; }
       setBusy(false);
       showError(error.participantText);
+      if (row) { setRowEnabled(row, true); }  // the press did not count: it can be pressed again
     }).then(function () { setBusy(false); });
     return true;
   }
