@@ -13,6 +13,7 @@ import functools
 import hashlib
 import json
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
@@ -54,10 +55,16 @@ class _CodeVersioned:
         return code_version()
 
 
+# Zero-width and direction marks: Persian writes "می‌گیرم" with a zero-width non-joiner or
+# "میگیرم" without, and copied text carries direction marks; neither changes the meaning.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
 def without_placeholders(text: str) -> str:
     """Lower-cased text without masking's placeholders ("[ID-NUMBER]"), which the
-    participant did not write and which say nothing about the intent."""
-    return PLACEHOLDER.sub(" ", text).lower()
+    participant did not write and which say nothing about the intent, and without
+    invisible marks."""
+    return _INVISIBLE.sub("", PLACEHOLDER.sub(" ", text)).lower()
 
 
 def _vectorizer(config: Dict[str, Any], vocabulary: Optional[Dict[str, int]] = None):

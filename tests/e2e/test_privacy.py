@@ -95,7 +95,7 @@ def test_no_raw_identity_number_in_any_file_under_var(sqlite_bot):
     assert reference, done
     record = EscalationStore(bot.settings.effective_database_url).get(reference.group(0))
     assert record is not None and record.question.count("[ID-NUMBER]") == 2, record
-    assert any("[ID-NUMBER]" in text for _, text in record.context), record.context
+    assert any("[ID-NUMBER]" in turn.text for turn in record.context), record.context
 
     var = bot.settings.var_dir
     assert (var / "trackers.db").exists() and (var / "amo.db").exists()

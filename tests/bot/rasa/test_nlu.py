@@ -114,3 +114,11 @@ def test_text_without_a_known_ngram_gets_equal_confidences(tmp_path: Path) -> No
     classifier.train(_training_data())
     for text in ("", "🦜", "ⴰⵣⵓⵍ"):
         assert np.allclose(classifier.confidences([text]), 1 / len(EXAMPLES))
+
+
+def test_invisible_marks_do_not_change_the_features():
+    from bot.rasa.nlu import without_placeholders
+
+    # Persian with and without the zero-width non-joiner, and a copied right-to-left mark.
+    assert without_placeholders("چقدر پول می\u200cگیرم؟") == without_placeholders("چقدر پول میگیرم؟")
+    assert without_placeholders("\u200fمرحبا") == "مرحبا"
