@@ -9,21 +9,27 @@ without one.
 from __future__ import annotations
 
 import sys
+from typing import List
 
 from bot.config import get_settings
 from bot.files import private_files
 
 
+def with_token(arguments: List[str], token: str) -> List[str]:
+    """`arguments` of `rasa run` with the API token added, unless one is given already."""
+    if "--enable-api" not in arguments or any(a.split("=")[0] in ("--auth-token", "-t") for a in arguments):
+        return arguments
+    if not token:
+        sys.exit("Rasa's HTTP API needs a token: set AMO_RASA_TOKEN, or run `amo-bot setup`, "
+                 "which generates one into var/.")
+    # One argument with "=": a generated token may start with "-", which argparse would
+    # otherwise read as an option of its own.
+    return [*arguments, f"--auth-token={token}"]
+
+
 def main() -> None:
     private_files()  # trackers.db and what else Rasa writes under var/: bot.files
-    arguments = sys.argv[1:]
-    if "--enable-api" in arguments and "--auth-token" not in arguments:
-        token = get_settings().rasa_token
-        if not token:
-            sys.exit("Rasa's HTTP API needs a token: set AMO_RASA_TOKEN, or run `amo-bot setup`, "
-                     "which generates one into var/.")
-        arguments += ["--auth-token", token]
-    sys.argv = ["rasa", *arguments]
+    sys.argv = ["rasa", *with_token(sys.argv[1:], get_settings().rasa_token)]
     from rasa.__main__ import main as rasa_main
 
     rasa_main()
