@@ -29,6 +29,9 @@ logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 WEBHOOK = "/webhooks/rest/webhook"
+# Our channels send the API token in this header with each message: only with it does the
+# webhook accept the sender ids that name a channel (bot/rasa/rest.py).
+CHANNEL_TOKEN_HEADER = "X-AMO-Channel-Token"
 # A reply may wait for the action server and the database; reading a slot must not.
 REPLY_TIMEOUT = 60.0
 API_TIMEOUT = 5.0
@@ -93,7 +96,9 @@ class RasaClient:
         extra = {**(metadata or {}), **({"language": language} if language else {})}
         if extra:
             body["metadata"] = extra
-        replies = await self._call("POST", WEBHOOK, json=body)
+        # The token lets the webhook believe a channel's sender id (bot/rasa/rest.py).
+        headers = {CHANNEL_TOKEN_HEADER: self._token} if self._token else {}
+        replies = await self._call("POST", WEBHOOK, json=body, headers=headers)
         if not isinstance(replies, list):
             raise RasaUnavailable(f"unexpected answer {str(replies)[:200]!r}")
         return [reply for reply in replies if isinstance(reply, dict)]

@@ -47,72 +47,175 @@ def services(settings: Settings) -> Iterator[Services]:
     set_services(None)
 
 
+PROFILES = ("default", "production")
+# The production profile's lock store: a Redis database of its own.
+TEST_REDIS = "redis://127.0.0.1:6379/2"
+
+
 class RunningBot:
-    def __init__(self, settings: Settings, supervisor):  # type: ignore[no-untyped-def]
+    """The stack of one profile: `url` is where participants' messages go (the balancer in
+    production), `api_url` a Rasa server's own port for its HTTP API (never passed on by
+    the balancer)."""
+
+    def __init__(self, settings: Settings, supervisor, profile: str,  # type: ignore[no-untyped-def]
+                 env: Dict[str, str]):
         self.settings = settings
         self.supervisor = supervisor
+        self.profile = profile
+        self.env = env
         self.rasa = BlockingRasaClient.from_settings(settings)
+        self.api = BlockingRasaClient.from_settings(settings, self.api_url)
 
     @property
     def url(self) -> str:
         return self.settings.rasa_url
+
+    @property
+    def api_url(self) -> str:
+        if self.profile == "production":
+            from bot.ops.production import LOOPBACK, instance_port
+
+            return f"http://{LOOPBACK}:{instance_port(self.settings.rasa_port, 0)}"
+        return self.settings.rasa_url
+
+    def client_env(self, **extra: str) -> Dict[str, str]:
+        """What a channel process (web chat, Telegram) needs to join this stack."""
+        keys = ("AMO_RASA_PORT", "AMO_ACTIONS_PORT", "AMO_CONTENT_DIR", "AMO_DATABASE_URL",
+                "AMO_TRACKER_STORE_URL", "AMO_RASA_TOKEN")
+        env = {key: self.env[key] for key in keys if key in self.env}
+        env["AMO_RASA_TOKEN"] = self.settings.rasa_token
+        return {**env, **extra}
 
     def say(self, sender: str, text: str, language: str | None = None) -> list:
         return self.rasa.send(sender, text, language=language)
 
     def parse(self, text: str) -> dict:
         """What the model makes of `text` (Rasa's `/model/parse`)."""
-        return self.rasa.parse(text)
+        return self.api.parse(text)
 
     def tracker(self, sender: str) -> dict:
         """The conversation's tracker with every event (Rasa's HTTP API, with the token)."""
-        return self.rasa.tracker(sender)
+        return self.api.tracker(sender)
+
+
+_MODELS: Dict[str, Path] = {}
+
+
+def trained_model(models_dir: Path) -> Path:
+    """The model of the checkout's training data, trained once per test run into a
+    temporary folder; a model `make run` already trained from the same inputs (same
+    fingerprint) is copied from models/ instead of trained again."""
+    from bot.ops.training import generate_nlu, model_path, train
+
+    if "model" not in _MODELS:
+        generate_nlu(PROJECT_ROOT)
+        models_dir.mkdir(parents=True, exist_ok=True)
+        known = model_path(PROJECT_ROOT, PROJECT_ROOT / "models")
+        if known.is_file():
+            shutil.copy(known, models_dir / known.name)
+        _MODELS["model"] = train(PROJECT_ROOT, models_dir)
+    return _MODELS["model"]
+
+
+def production_missing() -> str:
+    """Why the production profile cannot run here, or "" when it can."""
+    if not (shutil.which("nginx") or os.path.exists("/usr/sbin/nginx")):
+        return "nginx is not installed (apt-get install nginx-light)"
+    try:
+        import redis
+
+        redis.Redis.from_url(TEST_REDIS, socket_timeout=2).ping()
+    except Exception as exc:
+        return f"Redis not reachable on 127.0.0.1:6379: {exc}"
+    return ""
+
+
+def _balanced_port() -> str:
+    """A free balancer port with room for the instance ports above it (+100, +200)."""
+    from bot.ops.production import INSTANCES
+
+    while True:
+        port = free_port()
+        if port + 100 * INSTANCES < 65000:
+            return str(port)
 
 
 @contextlib.contextmanager
 def start_bot(base: Path, log_name: str = "servers.log",
-              extra_env: Optional[Dict[str, str]] = None) -> Iterator[RunningBot]:
-    """The real Rasa server, action server and web pages on free ports, with a content copy.
+              extra_env: Optional[Dict[str, str]] = None, profile: str = "default") -> Iterator[RunningBot]:
+    """The real bot on free ports, with a content copy, in one of the two profiles.
 
-    The model is trained once per run and reused while its inputs are unchanged. Trackers
-    are kept in memory unless `extra_env` says otherwise (AMO_TRACKER_STORE_URL="" is the
-    default profile's SQLite file under var/).
+    default: one Rasa server and one action server, trackers in the SQLite file under
+    var/ as with `make run`. production: two of each behind nginx, the tracker and
+    escalation stores in a fresh PostgreSQL database (dropped afterwards) and Redis as
+    the lock store, as with `make run-production`.
     """
+    from bot.ops.production import production_commands
     from bot.ops.rasa_commands import ensure_token
     from bot.ops.supervisor import Supervisor, commands
-    from bot.ops.training import train
+    from tests.databases import create_database, drop_database
 
     content = base / "content"
     shutil.copytree(PROJECT_ROOT / "content", content)
     env = {
-        "AMO_RASA_PORT": str(free_port()), "AMO_ACTIONS_PORT": str(free_port()),
-        "AMO_WEB_PORT": str(free_port()),
-        "AMO_VAR_DIR": str(base / "var"), "AMO_CONTENT_DIR": str(content),
-        "AMO_CONTENT_WATCH_SECONDS": "0.5", "AMO_TRACKER_STORE_URL": "memory",
-        **(extra_env or {}),
+        "AMO_WEB_PORT": str(free_port()), "AMO_VAR_DIR": str(base / "var"),
+        "AMO_CONTENT_DIR": str(content), "AMO_CONTENT_WATCH_SECONDS": "0.5",
+        "AMO_TRACKER_STORE_URL": "",
     }
+    database = ""
+    if profile == "production":
+        database = create_database("e2e")
+        env.update({"AMO_RASA_PORT": _balanced_port(), "AMO_ACTIONS_PORT": _balanced_port(),
+                    "AMO_DATABASE_URL": database, "AMO_TRACKER_STORE_URL": database,
+                    "AMO_WEB_COOKIE_SECURE": "true"})
+    else:
+        env.update({"AMO_RASA_PORT": str(free_port()), "AMO_ACTIONS_PORT": str(free_port())})
+    env.update(extra_env or {})
     settings = ensure_token(load_settings({**os.environ, **env}))
-    model = train(PROJECT_ROOT, settings.models_dir)
+    model = trained_model(Path(tempfile_root()) / "models")
+    children = (production_commands(settings, model, sys.executable, TEST_REDIS) if profile == "production"
+                else commands(settings, model, python=sys.executable))
     log = open(base / log_name, "w", encoding="utf-8")
-    supervisor = Supervisor(commands(settings, model, python=sys.executable), cwd=PROJECT_ROOT,
-                            out=log, env=env)
+    supervisor = Supervisor(children, cwd=PROJECT_ROOT, out=log, env=env)
     supervisor.start()
     try:
-        if not supervisor.wait_healthy(timeout=240):
+        if not supervisor.wait_healthy(timeout=300):
             log.flush()
             raise RuntimeError("bot did not start:\n" + (base / log_name).read_text()[-4000:])
-        yield RunningBot(settings, supervisor)
+        yield RunningBot(settings, supervisor, profile, env)
     finally:
         supervisor.stop()
         log.close()
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        shutil.copy(base / log_name, ARTIFACTS / log_name)
+        shutil.copy(base / log_name, ARTIFACTS / (log_name if profile == "default" else f"{profile}-{log_name}"))
+        if database:
+            drop_database(database)
 
 
-@pytest.fixture(scope="session")
-def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBot]:
-    """The bot shared by the end-to-end tests of a run."""
-    with start_bot(tmp_path_factory.mktemp("bot")) as running:
+_TEMP: Dict[str, str] = {}
+
+
+def tempfile_root() -> str:
+    """A folder for this test run's trained model, removed when the run ends."""
+    if "root" not in _TEMP:
+        import atexit
+        import tempfile
+
+        _TEMP["root"] = tempfile.mkdtemp(prefix="amo-test-models-")
+        atexit.register(shutil.rmtree, _TEMP["root"], True)
+    return _TEMP["root"]
+
+
+@pytest.fixture(scope="session", params=PROFILES)
+def bot(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBot]:
+    """The bot shared by the end-to-end tests of a run, once per profile: every test that
+    uses it runs against the default profile and against the production profile."""
+    profile = request.param
+    if profile == "production":
+        missing = production_missing()
+        if missing:
+            pytest.skip(f"production profile: {missing}")
+    with start_bot(tmp_path_factory.mktemp(f"bot-{profile}"), profile=profile) as running:
         yield running
 
 

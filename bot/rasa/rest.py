@@ -12,6 +12,7 @@ only. The kinds of what was masked go on in `metadata.masked`, for the bot to sa
 
 from __future__ import annotations
 
+import hmac
 import logging
 from typing import Any, Awaitable, Callable, Dict, Optional, Union
 
@@ -26,6 +27,7 @@ from bot.i18n.catalogs import get_translator
 from bot.i18n.formatting import directional
 from bot.language.supported import normalise_code
 from bot.masking import mask
+from bot.rasa_client import CHANNEL_TOKEN_HEADER
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +45,8 @@ CHANNEL_PREFIXES = (("telegram-", "telegram"), ("web-", "web"))
 # What the channels may pass in metadata, and how long a text value may be; anything
 # else is dropped, so no participant text reaches the tracker store by that way.
 METADATA_KEYS = {"language": 16, "language_code": 16, "chat_id": 32}
+RESERVED_SENDER = ("Conversation ids that start with \"telegram-\" or \"web-\" belong to the bot's own "
+                   "channels; choose another sender id.")
 
 
 def _error(message: str, status: int = 400) -> HTTPResponse:
@@ -97,6 +101,19 @@ def channel_of(sender: str) -> str:
     return next((channel for prefix, channel in CHANNEL_PREFIXES if sender.startswith(prefix)), "rest")
 
 
+def speaks_for_channel(request: Request, sender: str) -> bool:
+    """Whether the caller may use `sender`: ids of our channels' prefixes need the API token.
+
+    Otherwise anyone who can reach the webhook (through the balancer too) could speak as
+    a Telegram or web chat participant: read their answers, delete their data.
+    """
+    if channel_of(sender) == "rest":
+        return True
+    token = get_settings().rasa_token
+    given = request.headers.get(CHANNEL_TOKEN_HEADER, "")
+    return bool(token) and hmac.compare_digest(given.encode("utf-8", "replace"), token.encode("utf-8"))
+
+
 def trusted_metadata(sender: str, given: Dict[str, Any]) -> Dict[str, Any]:
     """The caller's metadata reduced to short known values, with the channel set by us."""
     kept: Dict[str, Any] = {}
@@ -128,6 +145,8 @@ class RestChannel(RestInput):
             parsed = parse_body(request)
             if isinstance(parsed, HTTPResponse):
                 return parsed
+            if not speaks_for_channel(request, parsed["sender"]):
+                return _error(RESERVED_SENDER, 403)
             masked = mask(clean_text(parsed["message"]))
             text = masked.text
             metadata = trusted_metadata(parsed["sender"], parsed["metadata"])

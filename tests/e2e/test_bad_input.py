@@ -43,7 +43,8 @@ def post_raw(url: str, data: bytes) -> int:
 @given(body=BODIES)
 def test_any_json_body_gets_a_reply_or_a_clear_400(bot, body):
     status = post_raw(f"{bot.url}/webhooks/rest/webhook", json.dumps(body).encode())
-    assert status in (200, 400)
+    # 403: a sender id of one of our channels without the token (bot/rasa/rest.py).
+    assert status in (200, 400, 403)
 
 
 @pytest.mark.parametrize("raw", [b"\xff\xfe\x00", b"{", b"[1,2", b'"just a string"', b"1e999"])

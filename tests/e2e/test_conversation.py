@@ -210,12 +210,13 @@ def test_delete_my_data_removes_questions_and_history(bot):
 def test_rasa_api_refuses_a_caller_without_the_token_and_serves_the_one_with_it(bot):
     me = sender()
     assert bot.say(me, "hei")  # the REST webhook stays open: it is the participants' way in
-    tracker_url = f"{bot.url}/conversations/{me}/tracker"
+    # A Rasa server's own port (in production the balancer does not pass the API on at all).
+    tracker_url = f"{bot.api_url}/conversations/{me}/tracker"
     for stranger in (tracker_url, f"{tracker_url}?token=wrong-{bot.settings.rasa_token[:4]}"):
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(stranger, timeout=10)
         assert refused.value.code == 401
-    parse = urllib.request.Request(f"{bot.url}/model/parse", data=b'{"text": "hei"}', method="POST",
+    parse = urllib.request.Request(f"{bot.api_url}/model/parse", data=b'{"text": "hei"}', method="POST",
                                    headers={"Content-Type": "application/json"})
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(parse, timeout=10)

@@ -1,6 +1,7 @@
 """Nothing raw on disk: identity numbers typed in many spellings, in conversations and
 through the question form, are found in no file the running bot writes (SQLite WAL,
-logs and spool included), with the default profile's SQLite tracker store."""
+logs and spool included), in either profile; in the production profile, in no row of
+any PostgreSQL table and no Redis key either."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import time
 import unicodedata
 import uuid
 from pathlib import Path
-from typing import Dict, Iterator, List, Tuple
+from typing import Dict, List
 
 import pytest
 
@@ -17,7 +18,7 @@ from bench.masking_set import ID_SPELLINGS, identity_numbers
 from bot.config import PROJECT_ROOT
 from bot.escalations.store import EscalationStore
 from bot.i18n.catalogs import get_translator
-from tests.conftest import RunningBot, start_bot
+from tests.conftest import TEST_REDIS, RunningBot
 
 pytestmark = pytest.mark.model
 
@@ -32,11 +33,32 @@ PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 ESCAPED = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 
-@pytest.fixture(scope="module")
-def sqlite_bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tuple[RunningBot, Path]]:
-    base = tmp_path_factory.mktemp("privacy")
-    with start_bot(base, "privacy-servers.log", {"AMO_TRACKER_STORE_URL": ""}) as running:
-        yield running, base
+def database_text(url: str) -> bytes:
+    """Every row of every table of a PostgreSQL database, as text."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            tables = conn.execute(sa.text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).scalars()
+            rows = [row for table in list(tables)
+                    for row in conn.execute(sa.text(f'SELECT t::text FROM "{table}" t')).scalars()]
+    finally:
+        engine.dispose()
+    return "\n".join(rows).encode("utf-8")
+
+
+def redis_text(url: str) -> bytes:
+    """Every key and string value of the lock store's Redis database."""
+    import redis
+
+    client = redis.Redis.from_url(url)
+    parts = []
+    for key in client.scan_iter():
+        parts.append(key)
+        if client.type(key) == b"string":
+            parts.append(client.get(key) or b"")
+    return b"\n".join(parts)
 
 
 def readable(data: bytes) -> str:
@@ -48,16 +70,17 @@ def readable(data: bytes) -> str:
                    for c in text if unicodedata.category(c) != "Cf")
 
 
-def raw_hits(folder: Path, numbers: List[str]) -> Dict[str, List[str]]:
-    """Which numbers can be read in which files: the 11 digits with at most three
-    separator characters between any two of them."""
+def raw_hits(folder: Path, numbers: List[str], stores: Dict[str, bytes] | None = None) -> Dict[str, List[str]]:
+    """Which numbers can be read in which files (and `stores`' contents): the 11 digits
+    with at most three separator characters between any two of them."""
     patterns = {n: re.compile(r"[^0-9A-Za-z]{0,3}".join(n)) for n in numbers}
+    places = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
     hits: Dict[str, List[str]] = {}
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        text = readable(path.read_bytes())
+    for place, data in {**places, **(stores or {})}.items():
+        text = readable(data)
         for number, pattern in patterns.items():
             if pattern.search(text):
-                hits.setdefault(str(path.relative_to(folder)), []).append(number)
+                hits.setdefault(place, []).append(number)
     return hits
 
 
@@ -65,8 +88,15 @@ def text_of(replies: List[dict]) -> str:
     return "\n".join(r.get("text") or "" for r in replies)
 
 
-def test_no_raw_identity_number_in_any_file_under_var(sqlite_bot):
-    bot, base = sqlite_bot
+def stores_of(bot: RunningBot) -> Dict[str, bytes]:
+    """The profile's stores outside the folder: PostgreSQL's rows and Redis's keys."""
+    if bot.profile != "production":
+        return {}
+    return {"PostgreSQL": database_text(bot.env["AMO_DATABASE_URL"]), "Redis": redis_text(TEST_REDIS)}
+
+
+def test_no_raw_identity_number_in_any_file_or_database(bot):
+    base = bot.settings.var_dir.parent
     numbers = identity_numbers(len(SPELLINGS) + 3, seed=1405)
     run = uuid.uuid4().hex[:8]
     for i, (spelling, number) in enumerate(zip(SPELLINGS, numbers, strict=False)):
@@ -98,9 +128,12 @@ def test_no_raw_identity_number_in_any_file_under_var(sqlite_bot):
     assert any("[ID-NUMBER]" in turn.text for turn in record.context), record.context
 
     var = bot.settings.var_dir
-    assert (var / "trackers.db").exists() and (var / "amo.db").exists()
+    if bot.profile == "default":
+        assert (var / "trackers.db").exists() and (var / "amo.db").exists()
     time.sleep(1)  # let the last turn's writes land
-    assert raw_hits(base, numbers) == {}
+    stores = stores_of(bot)
+    assert bot.profile == "default" or me.encode() in stores["PostgreSQL"]  # the search reads the rows
+    assert raw_hits(base, numbers, stores) == {}
     # The test can fail: the same search finds a number written raw.
     (var / "probe.txt").write_text(ID_SPELLINGS["Persian en dash"](numbers[0]), encoding="utf-8")
     assert raw_hits(var, numbers[:1]) == {"probe.txt": [numbers[0]]}

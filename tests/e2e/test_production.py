@@ -5,81 +5,29 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
-import sys
 import threading
 import urllib.error
 import urllib.request
 import uuid
-from dataclasses import replace
-from typing import Iterator, List, Optional
+from typing import List, Optional
 
 import pytest
 
-from bot.config import PROJECT_ROOT, Settings, load_settings
-from bot.ops.production import INSTANCES, ensure_database, instance_port, production_commands
-from bot.ops.rasa_commands import ensure_token
-from bot.ops.supervisor import Supervisor
-from bot.ops.training import train
+from bot.config import Settings
+from bot.ops.production import INSTANCES, instance_port
 from bot.rasa_client import BlockingRasaClient
-from tests.conftest import free_port
+from tests.conftest import RunningBot
 
-pytestmark = pytest.mark.model
+# The session's bot in its production profile only (tests/conftest.py starts it: two
+# Rasa and two action servers behind nginx, PostgreSQL, Redis).
+pytestmark = [pytest.mark.model, pytest.mark.parametrize("bot", ["production"], indirect=True)]
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-DATABASE = "postgresql://postgres@127.0.0.1:5432/amo_production_test"
-REDIS = "redis://127.0.0.1:6379/2"
 
 
-def services_available() -> str:
-    if not (shutil.which("nginx") or os.path.exists("/usr/sbin/nginx")):
-        return "nginx is not installed (apt-get install nginx-light)"
-    try:
-        import redis
-
-        redis.Redis(host="127.0.0.1", port=6379, socket_timeout=2).ping()
-    except Exception as exc:
-        return f"Redis not reachable on 127.0.0.1:6379: {exc}"
-    try:
-        ensure_database(DATABASE)
-    except Exception as exc:
-        return f"PostgreSQL not reachable on 127.0.0.1:5432: {exc}"
-    return ""
-
-
-@pytest.fixture(scope="module")
-def production(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
-    missing = services_available()
-    if missing:
-        pytest.skip(missing)
-    base = tmp_path_factory.mktemp("production")
-    shutil.copytree(PROJECT_ROOT / "content", base / "content")
-    # Balancer ports with free instance ports above them (instance = base + 100, + 200).
-    ports = {}
-    for name in ("AMO_RASA_PORT", "AMO_ACTIONS_PORT"):
-        while True:
-            port = free_port()
-            if port + 100 * INSTANCES < 65000:
-                ports[name] = str(port)
-                break
-    env = {**ports, "AMO_WEB_PORT": str(free_port()), "AMO_VAR_DIR": str(base / "var"),
-           "AMO_CONTENT_DIR": str(base / "content"), "AMO_DATABASE_URL": DATABASE,
-           "AMO_TRACKER_STORE_URL": DATABASE, "AMO_WEB_COOKIE_SECURE": "true"}
-    settings = load_settings({**os.environ, **env})
-    settings = ensure_token(replace(settings, database_url=DATABASE, tracker_store_url=DATABASE))
-    model = train(PROJECT_ROOT, settings.models_dir)
-    log = open(base / "servers.log", "w", encoding="utf-8")
-    supervisor = Supervisor(production_commands(settings, model, sys.executable, REDIS),
-                            cwd=PROJECT_ROOT, out=log, env=env)
-    supervisor.start()
-    try:
-        assert supervisor.wait_healthy(timeout=300), (base / "servers.log").read_text()[-4000:]
-        yield settings
-    finally:
-        supervisor.stop()
-        log.close()
-        (PROJECT_ROOT / "tests" / "artifacts").mkdir(exist_ok=True)
-        shutil.copy(base / "servers.log", PROJECT_ROOT / "tests" / "artifacts" / "production.log")
+@pytest.fixture
+def production(bot: RunningBot) -> Settings:
+    return bot.settings
 
 
 def instance(settings: Settings, index: int) -> str:

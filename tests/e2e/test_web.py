@@ -51,10 +51,8 @@ def browser() -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def site(bot: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebServer]:
     """`python -m bot.web` in front of the running bot, sharing its escalation database."""
-    settings = bot.settings
-    env = {"AMO_RASA_PORT": str(settings.rasa_port), "AMO_ACTIONS_PORT": str(settings.actions_port),
-           "AMO_CONTENT_DIR": str(settings.content_dir), "AMO_TRACKER_STORE_URL": "memory"}
-    with start_web(settings.var_dir, env) as server:
+    # Plain HTTP on loopback: TLS and secure cookies are the reverse proxy's part.
+    with start_web(bot.settings.var_dir, bot.client_env(AMO_WEB_COOKIE_SECURE="false")) as server:
         yield server
 
 

@@ -13,6 +13,7 @@ from typing import Any, Dict, List
 import pytest
 
 from bot.channels.texts import WEB_TOO_LONG, WEB_TOO_MANY
+from bot.rasa_client import BlockingRasaClient, RasaUnavailable
 from bot.services import Services
 from bot.web.identity import COOKIE
 from tests.bot.web.server import WebServer, start_web
@@ -44,6 +45,24 @@ def test_a_forged_sender_adds_nothing_to_another_conversation(bot: Any, site: We
     assert user_texts(bot, victim) == ["hei"]
     assert user_texts(bot, telegram) == []
     assert user_texts(bot, intruder.conversation()) == ["slett dataene mine", "slett dataene mine"]
+
+
+@pytest.mark.model
+def test_a_stranger_at_the_webhook_cannot_speak_as_a_channel_participant(bot: Any, site: WebServer) -> None:  # noqa: F811
+    """The webhook is open (through the balancer too); our channels' ids need the API token."""
+    owner = site.client()
+    assert owner.post_json("/chat/send", {"message": "hei", "language": "nb"}).status == 200
+    victim = owner.conversation()
+    telegram = f"telegram-{uuid.uuid4().int % 10**9}"
+    stranger = BlockingRasaClient(bot.url)  # the same client, without the token
+    for forged in (victim, telegram):
+        with pytest.raises(RasaUnavailable) as refused:
+            stranger.send(forged, "slett dataene mine")
+        assert refused.value.status == 403 and "belong to the bot's own channels" in str(refused.value)
+    assert user_texts(bot, victim) == ["hei"]
+    assert user_texts(bot, telegram) == []
+    # Any other id is anyone's to use, as with Rasa's own REST channel.
+    assert stranger.send(f"curl-{uuid.uuid4().hex[:8]}", "hei")
 
 
 @pytest.mark.model

@@ -312,10 +312,7 @@ def telegram(bot: Any, fake_api: FakeBotApi, tmp_path_factory: pytest.TempPathFa
     settings = bot.settings
     log = tmp_path_factory.mktemp("telegram") / "channel.log"
     env = channel_env(fake_api, settings.var_dir.parent, settings.rasa_port,
-                      AMO_ACTIONS_PORT=str(settings.actions_port), AMO_VAR_DIR=str(settings.var_dir),
-                      AMO_CONTENT_DIR=str(settings.content_dir))
-    if settings.database_url:
-        env["AMO_DATABASE_URL"] = settings.database_url
+                      **bot.client_env(AMO_VAR_DIR=str(settings.var_dir)))
     channel = Channel(env, log)
     try:
         fake_api.wait_for(lambda: fake_api.calls_of("deleteWebhook"), what="polling to start")
@@ -330,10 +327,7 @@ def telegram(bot: Any, fake_api: FakeBotApi, tmp_path_factory: pytest.TempPathFa
 @pytest.fixture(scope="module")
 def site(bot: Any) -> Iterator[WebServer]:
     """`python -m bot.web` in front of the session's bot, one for the module."""
-    settings = bot.settings
-    env = {"AMO_RASA_PORT": str(settings.rasa_port), "AMO_ACTIONS_PORT": str(settings.actions_port),
-           "AMO_CONTENT_DIR": str(settings.content_dir), "AMO_TRACKER_STORE_URL": "memory"}
-    with start_web(settings.var_dir, env) as server:
+    with start_web(bot.settings.var_dir, bot.client_env(AMO_WEB_COOKIE_SECURE="false")) as server:
         yield server
 
 
