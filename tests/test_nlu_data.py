@@ -7,12 +7,14 @@ from collections import defaultdict
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
+from bench.heldout import KINDS, kind_of
 from bot.config import PROJECT_ROOT
 from bot.content.loader import load_catalogue
 from bot.language.supported import SUPPORTED
 
 NLU = PROJECT_ROOT / "nlu_data" / "nlu"
 TEST = PROJECT_ROOT / "nlu_data" / "test"
+MESSY = TEST / "messy"
 INTENTS = {"greet", "goodbye", "thanks", "affirm", "deny", "choose_language", "list_courses",
            "course_details", "course_requirements", "job_prospects", "placement_info",
            "placement_problem", "allowance", "apply_course", "contact_caseworker",
@@ -53,6 +55,25 @@ def test_held_out_messages_are_never_trained_on(training):
     held_out = load_data(str(TEST))
     leaked = [m.get("text") for m in held_out.intent_examples if normalised(m.get("text")) in trained]
     assert not leaked
+
+
+def test_messy_held_out_messages_are_never_trained_on(training):
+    trained = {normalised(m.get("text")) for m in training.intent_examples}
+    messy = load_data(str(MESSY))
+    assert messy.intent_examples
+    leaked = [m.get("text") for m in messy.intent_examples if normalised(m.get("text")) in trained]
+    assert not leaked
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_messy_split_has_every_kind_that_applies_to_the_language(language):
+    examples = load_data(str(MESSY / f"{language}.yml")).intent_examples
+    assert 60 <= len(examples) <= 100
+    kinds = {kind_of(m.get("metadata")) for m in examples}
+    assert kinds == {name for name, kind in KINDS.items() if language in kind.languages}
+    assert {m.get("intent") for m in examples} <= INTENTS
+    clean = {normalised(m.get("text")) for m in load_data(str(TEST / f"{language}.yml")).intent_examples}
+    assert not [m.get("text") for m in examples if normalised(m.get("text")) in clean]
 
 
 def test_course_entities_name_a_course(training):
