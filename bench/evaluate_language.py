@@ -3,7 +3,7 @@ answered in the participant's language.
 
 Usage: .venv/bin/python bench/evaluate_language.py [--json OUT] [--show-errors]
 Messages: bench/data/first_messages.yml (written for this benchmark, never trained on).
-The decision is the bot's own (`detect` then `decide`, as actions/language.py runs them).
+The decision is the bot's own: the language action of actions/language.py.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import yaml
 
@@ -22,22 +22,26 @@ sys.path.insert(0, str(ROOT))
 MESSAGES = ROOT / "bench" / "data" / "first_messages.yml"
 
 
-def first_reply_languages(path: Path = MESSAGES) -> List[Tuple[str, str, str]]:
-    """(expected language, message, language the bot answers in) per message."""
-    from bot.content.loader import load_catalogue
-    from bot.content.matcher import matcher_for
-    from bot.language.identify import decide, get_identifier
+def first_reply(parsed: Optional[Dict[str, Any]] = None, text: str = "") -> Optional[str]:
+    """The language the bot answers a first message in: no language in force, no channel
+    hint. The decision is the language action's own, on the message as the NLU parsed it
+    (`parsed`, from `Agent.parse_message`) or on the bare `text`. None when the bot says it
+    does not speak the message's language."""
+    from rasa_sdk import Tracker
 
-    catalogue, _errors = load_catalogue(ROOT / "content")
-    matcher = matcher_for(catalogue)
-    identifier = get_identifier()
+    from actions.language import ActionDetectLanguage
+
+    message = {"text": text, "intent": {}, "entities": [], "metadata": {}}
+    message.update(parsed or {})
+    tracker = Tracker("held-out", {}, message, [], False, None, {}, None)
+    decision = ActionDetectLanguage().decision(tracker)
+    return None if decision.unsupported else decision.language
+
+
+def first_reply_languages(path: Path = MESSAGES) -> List[Tuple[str, str, Optional[str]]]:
+    """(expected language, message, language the bot answers in) per message."""
     data: Dict[str, List[str]] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    results = []
-    for expected, texts in data.items():
-        for text in texts:
-            detection = identifier.detect(text, ignore=matcher.name_terms(text))
-            results.append((expected, text, decide(None, detection, None, None, "nb").language))
-    return results
+    return [(expected, text, first_reply(text=text)) for expected, texts in data.items() for text in texts]
 
 
 def main() -> None:

@@ -1,7 +1,9 @@
-"""Held-out evaluation: intent accuracy and macro-F1 per language, and language-ID accuracy.
+"""Held-out evaluation, per language and for both splits (clean and messy): intent
+accuracy, macro-F1, fallback rate and the share of first replies in another language.
 
-Usage: .venv/bin/python bench/evaluate_nlu.py [--model PATH] [--json OUT]
-The held-out split (nlu_data/test/<lang>.yml) is never trained on.
+Usage: .venv/bin/python bench/evaluate_nlu.py [--model PATH] [--json OUT] [--markdown OUT]
+The splits (nlu_data/test/<lang>.yml and nlu_data/test/messy/<lang>.yml) are never
+trained on. The figures themselves are defined in bench/heldout.py.
 """
 
 from __future__ import annotations
@@ -12,11 +14,8 @@ import json
 import logging
 import os
 import sys
-from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Dict, List, Tuple
-
-from sklearn.metrics import f1_score
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -24,82 +23,93 @@ os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ.setdefault("LOG_LEVEL", "ERROR")
 
+from bench.heldout import (  # noqa: E402
+    SPLITS,
+    Example,
+    Outcome,
+    fallback_threshold,
+    kind_of,
+    kind_table,
+    language_table,
+    macro_f1,
+    split_report,
+)
 
-def load_split(path: Path) -> List[Tuple[str, str]]:
+__all__ = ["evaluate", "load_split", "load_examples", "macro_f1", "parse_all"]
+
+
+def load_examples(path: Path) -> List[Example]:
     from rasa.shared.nlu.training_data.loading import load_data
 
     data = load_data(str(path))
-    return [(m.get("text"), m.get("intent")) for m in data.intent_examples]
+    return [Example(m.get("text"), m.get("intent"), kind_of(m.get("metadata"))) for m in data.intent_examples]
 
 
-def macro_f1(pairs: List[Tuple[str, str]]) -> float:
-    """F1 averaged over the intents of the held-out data; a wrong guess of another intent
-    counts against precision but adds no class of its own."""
-    if not pairs:
-        return 0.0
-    gold = [g for g, _ in pairs]
-    predicted = [p for _, p in pairs]
-    return float(f1_score(gold, predicted, labels=sorted(set(gold)), average="macro", zero_division=0))
+def load_split(path: Path) -> List[Tuple[str, str]]:
+    return [(e.text, e.intent) for e in load_examples(path)]
+
+
+def best_intent(parsed: Dict[str, Any]) -> Tuple[str, float]:
+    """The classifier's best intent and its confidence, the fallback left out."""
+    for intent in parsed.get("intent_ranking") or []:
+        if intent["name"] != "nlu_fallback":
+            return intent["name"], float(intent.get("confidence") or 0.0)
+    return parsed["intent"]["name"], float(parsed["intent"].get("confidence") or 0.0)
+
+
+async def parse_messages(agent: Any, texts: List[str]) -> List[Dict[str, Any]]:
+    return [await agent.parse_message(text) for text in texts]
 
 
 async def parse_all(agent: Any, texts: List[str]) -> List[Tuple[str, bool]]:
-    """(the classifier's best intent, whether the fallback threshold caught it) per text."""
-    results = []
-    for text in texts:
-        parsed = await agent.parse_message(text)
-        ranking = [i["name"] for i in parsed.get("intent_ranking") or [] if i["name"] != "nlu_fallback"]
-        best = ranking[0] if ranking else parsed["intent"]["name"]
-        results.append((best, parsed["intent"]["name"] == "nlu_fallback"))
-    return results
+    """(the classifier's best intent, whether the fallback caught it) per text."""
+    return [(best_intent(p)[0], p["intent"]["name"] == "nlu_fallback") for p in await parse_messages(agent, texts)]
+
+
+def outcomes_of(agent: Any, language: str, examples: List[Example]) -> List[Outcome]:
+    from bench.evaluate_language import first_reply
+    from bot.language.identify import counted_words
+
+    found = []
+    for example, parsed in zip(examples, asyncio.run(parse_messages(agent, [e.text for e in examples])), strict=True):
+        predicted, confidence = best_intent(parsed)
+        found.append(Outcome(language, example.intent, predicted, confidence,
+                             parsed["intent"]["name"] == "nlu_fallback", first_reply(parsed, example.text),
+                             example.kind, len(counted_words(example.text))))
+    return found
 
 
 def evaluate(model: Path) -> Dict[str, Any]:
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog
 
-    from bot.language.identify import get_identifier
-
     configure_structlog(logging.ERROR)
     agent = Agent.load(str(model))
-
-    identifier = get_identifier()
-    per_language: Dict[str, Any] = {}
-    confusions: Counter = Counter()
-    lid: Dict[str, List[bool]] = defaultdict(list)
-    for path in sorted((ROOT / "nlu_data" / "test").glob("*.yml")):
-        language = path.stem
-        examples = load_split(path)
-        results = asyncio.run(parse_all(agent, [t for t, _ in examples]))
-        pairs = [(gold, pred) for (_, gold), (pred, _) in zip(examples, results, strict=True)]
-        for gold, pred in pairs:
-            if gold != pred:
-                confusions[(gold, pred)] += 1
-        per_language[language] = {
-            "examples": len(pairs),
-            "accuracy": round(sum(g == p for g, p in pairs) / len(pairs), 4),
-            "macro_f1": round(macro_f1(pairs), 4),
-            "fallback_rate": round(sum(fb for _, fb in results) / len(results), 4),
-        }
-        for text, _ in examples:
-            detection = identifier.detect(text)
-            bucket = "3+ words" if len(text.split()) >= 3 else "1-2 words"
-            lid[bucket].append(detection.language == language)
-    return {
-        "model": model.name,
-        "intent": per_language,
-        "confused_pairs": [{"gold": g, "predicted": p, "count": c} for (g, p), c in confusions.most_common(10)],
-        "language_id": {bucket: {"messages": len(v), "accuracy": round(sum(v) / len(v), 4)}
-                        for bucket, v in sorted(lid.items())},
-    }
+    threshold = fallback_threshold(ROOT / "config.yml")
+    report: Dict[str, Any] = {"model": model.name, "fallback_threshold": threshold, "splits": {}, "errors": {}}
+    for split, folder in SPLITS.items():
+        outcomes: List[Outcome] = []
+        texts: List[str] = []
+        for path in sorted((ROOT / folder).glob("*.yml")):
+            examples = load_examples(path)
+            outcomes += outcomes_of(agent, path.stem, examples)
+            texts += [e.text for e in examples]
+        report["splits"][split] = split_report(outcomes, threshold)
+        report["errors"][split] = [
+            {"language": o.language, "kind": o.kind, "text": text, "gold": o.gold, "predicted": o.predicted,
+             "confidence": round(o.confidence, 3), "replied_in": o.replied_in}
+            for o, text in zip(outcomes, texts, strict=True) if o.gold != o.predicted or (o.replied_in != o.language and o.gold != "choose_language")]
+    return report
 
 
 def main() -> None:
     from bot.config import get_settings
     from bot.ops.training import latest_model
 
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=None)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--markdown", type=Path, default=None, help="write the tables for the README here")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     settings = get_settings()
@@ -107,18 +117,22 @@ def main() -> None:
     if model is None:
         sys.exit("No trained model for the current data: run `make setup` first.")
     report = evaluate(model)
-    print(f"{'lang':5} {'n':>4} {'accuracy':>9} {'macro-F1':>9} {'fallback':>9}")
-    for language, row in report["intent"].items():
-        print(f"{language:5} {row['examples']:>4} {row['accuracy']:>9.3f} {row['macro_f1']:>9.3f} "
-              f"{row['fallback_rate']:>9.3f}")
-    print("Most confused (gold -> predicted):")
-    for row in report["confused_pairs"]:
-        print(f"  {row['gold']} -> {row['predicted']}: {row['count']}")
-    for bucket, row in report["language_id"].items():
-        print(f"Language ID, {bucket}: {row['accuracy']:.3f} on {row['messages']} messages")
+    tables = "\n\n".join([language_table(report), "Messy split by kind of message, all languages:",
+                          kind_table(report["splits"]["messy"])])
+    print(f"Model {report['model']}; figures in % (fallback threshold {report['fallback_threshold']})\n")
+    print(tables)
+    for split, figures in report["splits"].items():
+        print(f"\nMost confused, {split} (gold -> predicted): " + "; ".join(
+            f"{c['gold']} -> {c['predicted']} ({c['count']})" for c in figures["confused_pairs"][:6]))
+        print(f"First reply in another language, {split}: " + ", ".join(
+            f"{length} {row['wrong_language_rate'] * 100:.1f} % (n={row['examples']})"
+            for length, row in figures["by_length"].items()))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    if args.markdown:
+        args.markdown.parent.mkdir(parents=True, exist_ok=True)
+        args.markdown.write_text(tables + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

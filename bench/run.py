@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "bench" / "results"
 
+from bench.heldout import kind_table, language_table  # noqa: E402
 from bot.ops.supervisor import QUIET_ENV, Child, Supervisor  # noqa: E402
 from bot.rasa_client import RasaClient, RasaUnavailable  # noqa: E402
 
@@ -285,17 +286,17 @@ def main() -> None:
 
 
 def render(r: Dict[str, Any]) -> str:
-    lines = [f"# Benchmark, {r['date']}", "", f"Machine: {r['machine']}", "", "## Understanding (held-out split)",
-             "", "| language | n | accuracy | macro-F1 | fallback |", "|---|---|---|---|---|"]
-    for language, row in r["nlu"]["intent"].items():
-        lines.append(f"| {language} | {row['examples']} | {row['accuracy']:.3f} | {row['macro_f1']:.3f} "
-                     f"| {row['fallback_rate']:.3f} |")
-    lines += ["", "Intent = the classifier's best intent; *fallback* = share caught by the 0.4 confidence threshold (the bot then asks \"did you mean ...?\").", "", "Language ID: " + ", ".join(f"{k} {v['accuracy']:.3f} (n={v['messages']})"
-                                             for k, v in r["nlu"]["language_id"].items()),
-              "", "Most confused: " + "; ".join(f"{c['gold']} → {c['predicted']} ({c['count']})"
-                                               for c in r["nlu"]["confused_pairs"][:5]),
-              "", "## Speed and memory (ours / `rasa init` baseline)", "",
-              "| | baseline | ours | ratio |", "|---|---|---|---|"]
+    nlu = r["nlu"]
+    lines = [f"# Benchmark, {r['date']}", "", f"Machine: {r['machine']}", "",
+             "## Understanding (held-out splits, clean and messy)", "", language_table(nlu), "",
+             "Figures in %. Intent = the classifier's best intent; *fallback* = no answer (below the "
+             f"{nlu['fallback_threshold']} confidence threshold, or out_of_scope for a message on topic); "
+             "*wrong lang.* = the first reply is in another language than the message.",
+             "", "Messy split by kind:", "", kind_table(nlu["splits"]["messy"]),
+             "", "Most confused (clean): " + "; ".join(f"{c['gold']} → {c['predicted']} ({c['count']})"
+                                                   for c in nlu["splits"]["clean"]["confused_pairs"][:5]),
+             "", "## Speed and memory (ours / `rasa init` baseline)", "",
+             "| | baseline | ours | ratio |", "|---|---|---|---|"]
     b, o, q = r["baseline"], r["ours"], r["ratios"]
     for label, key, mode, rk in (("p50, 1 conversation (ms)", "p50_ms", "single", "p50"),
                                  ("p95, 1 conversation (ms)", "p95_ms", "single", "p95"),
