@@ -53,4 +53,4 @@ def test_broken_bytes_get_a_400(bot, raw):
 
 
 def test_server_is_still_up_afterwards(bot):
-    assert bot.rasa.status()["model_file"]
+    assert bot.api.status()["model_file"]

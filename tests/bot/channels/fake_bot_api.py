@@ -32,6 +32,9 @@ class Call:
     at: float = field(default_factory=time.monotonic)
 
 
+_UPDATE_IDS = itertools.count(1000)
+
+
 class FakeBotApi:
     """Start with `start()`; `url` is what TELEGRAM_API_BASE_URL should be."""
 
@@ -40,7 +43,9 @@ class FakeBotApi:
         self.rejected_tokens: Set[str] = set()
         self.blocked_chats: Set[int] = set()  # chats whose user blocked the bot: 403
         self._updates: List[Dict[str, Any]] = []
-        self._next_update_id = itertools.count(1000)
+        # One bot's update ids only rise, also across restarts of the fake: a channel that
+        # keeps the last id it handled must not take a new fake's updates for old ones.
+        self._next_update_id = _UPDATE_IDS
         self._next_message_id = itertools.count(1)
         self._failures: List[Tuple[int, Dict[str, Any]]] = []
         self._changed = threading.Condition()
