@@ -19,6 +19,9 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Where `amo-bot run` keeps the Rasa API token it generated when AMO_RASA_TOKEN is not set.
 RASA_TOKEN_FILE = "rasa-token"
 
+# The largest scrypt cost accepted, in the settings and in a stored hash (2^20: 1 GiB).
+MAX_SCRYPT_N = 2**20
+
 Network = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
 
 
@@ -63,6 +66,11 @@ class Settings:
     # Reverse proxies whose X-Forwarded-For is believed (addresses or networks); the
     # client address of a request from anywhere else is the connection's own.
     trusted_proxies: Tuple[Network, ...] = _env("AMO_TRUSTED_PROXIES", ())
+    # scrypt's cost N for new password hashes: a power of two; 2^17 takes about 128 MiB and
+    # a few tenths of a second per login, which is what makes a stolen table slow to attack.
+    # Each hash records its own cost, so a change locks nobody out: older hashes still
+    # verify and are renewed at the next login. Only the tests lower it.
+    password_scrypt_n: int = _env("AMO_PASSWORD_SCRYPT_N", 2**17)
     # How long a browser keeps its web chat conversation (the cookie), unless "Start over".
     web_conversation_days: int = _env("AMO_WEB_CONVERSATION_DAYS", 30)
     # Messages to the web chat per minute: per conversation, and per client address (a
@@ -103,6 +111,9 @@ class Settings:
     log_level: str = _env("AMO_LOG_LEVEL", "INFO")
 
     def __post_init__(self) -> None:
+        n = self.password_scrypt_n
+        if not 1 < n <= MAX_SCRYPT_N or n & (n - 1):
+            raise ValueError(f"AMO_PASSWORD_SCRYPT_N must be a power of two from 2 to {MAX_SCRYPT_N}, got {n}")
         for item in fields(self):
             value = getattr(self, item.name)
             if isinstance(value, Path) and not value.is_absolute() and item.name != "root":

@@ -12,11 +12,15 @@ from typing import Dict, Iterator, Optional
 
 import pytest
 
+from bot.accounts.users import Params, scrypt_params
 from bot.config import PROJECT_ROOT, Settings, load_settings
 from bot.rasa_client import BlockingRasaClient
 from bot.services import Services, set_services
 
 ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
+# Tests hash passwords with scrypt at N=16: the default, 2^17, takes a few tenths of a
+# second per hash. tests/bot/accounts/test_users.py checks the default's real cost.
+CHEAP_PASSWORDS = {"AMO_PASSWORD_SCRYPT_N": "16"}
 
 
 def free_port() -> int:
@@ -35,7 +39,13 @@ def content_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return load_settings({"AMO_VAR_DIR": str(tmp_path / "var")})
+    return load_settings({"AMO_VAR_DIR": str(tmp_path / "var"), **CHEAP_PASSWORDS})
+
+
+@pytest.fixture
+def password_params(settings: Settings) -> Params:
+    """The scrypt parameters of the tests' settings (cheap ones)."""
+    return scrypt_params(settings)
 
 
 @pytest.fixture

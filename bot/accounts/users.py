@@ -1,9 +1,11 @@
 """Caseworker and admin accounts, with scrypt-hashed passwords.
 
-Hashes are `scrypt$n=131072,r=8,p=1$<salt>$<digest>` (N = 2^17: about 128 MiB and a
-few tenths of a second per check, which is what makes a stolen table slow to attack).
-Hashes written before the parameters were stored (`scrypt$<salt>$<digest>`, N = 2^14)
-still verify, and are rewritten with today's parameters at the next good login.
+Hashes are `scrypt$n=131072,r=8,p=1$<salt>$<digest>`: N comes from the settings
+(`AMO_PASSWORD_SCRYPT_N`, by default 2^17: about 128 MiB and a few tenths of a second per
+check, which is what makes a stolen table slow to attack), and every hash records its own
+parameters, so it verifies whatever the setting is today. A hash made with other
+parameters, or before they were stored (`scrypt$<salt>$<digest>`, N = 2^14), is rewritten
+with today's at the next good login.
 A user name that does not exist costs one full scrypt as well, so the time a login
 takes does not tell whether the name exists.
 """
@@ -19,6 +21,7 @@ from typing import List, Optional, Tuple
 
 import sqlalchemy as sa
 
+from bot.config import MAX_SCRYPT_N, Settings
 from bot.db import Database, metadata
 
 # caseworker: questions of their offices; admin: everything; trainer: the NLU inbox;
@@ -34,11 +37,7 @@ users = sa.Table(
 )
 
 Params = Tuple[int, int, int]  # scrypt's n, r, p
-CURRENT: Params = (2**17, 8, 1)
 LEGACY: Params = (2**14, 8, 1)  # hashes without parameters were made with these
-# A stored hash comes from our own table, but a bound keeps a damaged row from asking
-# for gigabytes.
-MAX_N = 2**20
 # The salt of the check that stands in for an unknown user; its result is thrown away.
 _DUMMY_SALT = secrets.token_bytes(16)
 
@@ -50,7 +49,12 @@ def _scrypt(password: str, salt: bytes, params: Params) -> bytes:
     return hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, maxmem=256 * n * r * p)
 
 
-def hash_password(password: str, params: Params = CURRENT) -> str:
+def scrypt_params(settings: Settings) -> Params:
+    """The parameters new hashes are made with."""
+    return (settings.password_scrypt_n, 8, 1)
+
+
+def hash_password(password: str, params: Params) -> str:
     salt = secrets.token_bytes(16)
     n, r, p = params
     return (f"scrypt$n={n},r={r},p={p}$" + base64.b64encode(salt).decode() + "$"
@@ -71,7 +75,9 @@ def _parse(stored: str) -> Optional[Tuple[Params, bytes, bytes]]:
     except (ValueError, KeyError):
         return None
     n, r, p = params
-    if not (1 < n <= MAX_N and n & (n - 1) == 0 and 0 < r <= 32 and 0 < p <= 16):
+    # A stored hash comes from our own table, but a bound keeps a damaged row from asking
+    # for gigabytes.
+    if not (1 < n <= MAX_SCRYPT_N and n & (n - 1) == 0 and 0 < r <= 32 and 0 < p <= 16):
         return None
     return params, salt, digest
 
@@ -84,15 +90,15 @@ def verify_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(_scrypt(password, salt, params), digest)
 
 
-def needs_rehash(stored: str) -> bool:
-    """True for a hash made with other parameters than today's."""
+def needs_rehash(stored: str, params: Params) -> bool:
+    """True for a hash made with other parameters than `params` (today's)."""
     parsed = _parse(stored)
-    return parsed is None or parsed[0] != CURRENT
+    return parsed is None or parsed[0] != params
 
 
-def dummy_check(password: str) -> None:
+def dummy_check(password: str, params: Params) -> None:
     """The same work as checking a real password, for a user name that does not exist."""
-    _scrypt(password, _DUMMY_SALT, CURRENT)
+    _scrypt(password, _DUMMY_SALT, params)
 
 
 @dataclass(frozen=True)
@@ -103,7 +109,7 @@ class User:
 
 
 def add_user(store: Database, username: str, password: str, role: str,
-             offices: List[str]) -> User:
+             offices: List[str], params: Params) -> User:
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     if len(password) < 10:
@@ -115,7 +121,7 @@ def add_user(store: Database, username: str, password: str, role: str,
             or len(",".join(offices)) > 255:
         raise ValueError("each office must be an id of 1-64 characters without commas, "
                          "255 characters for all of them together")
-    row = dict(username=username, password_hash=hash_password(password), role=role,
+    row = dict(username=username, password_hash=hash_password(password, params), role=role,
                offices=",".join(offices))
     with store.engine.begin() as conn:
         if conn.execute(sa.select(users.c.username).where(users.c.username == username)).first():
@@ -125,21 +131,23 @@ def add_user(store: Database, username: str, password: str, role: str,
     return User(username, role, offices)
 
 
-def authenticate(store: Database, username: str, password: str) -> Optional[User]:
-    """The user if the password is right; a hash with old parameters is renewed on the way."""
+def authenticate(store: Database, username: str, password: str,
+                 params: Params) -> Optional[User]:
+    """The user if the password is right; a hash with other parameters than `params`
+    (today's) is renewed on the way."""
     with store.engine.connect() as conn:
         row = conn.execute(sa.select(users).where(users.c.username == username)).mappings().first()
     if row is None:
-        dummy_check(password)
+        dummy_check(password, params)
         return None
     if not verify_password(password, row["password_hash"]):
         return None
-    if needs_rehash(row["password_hash"]):
+    if needs_rehash(row["password_hash"], params):
         with store.engine.begin() as conn:
             # Only if nobody changed the password meanwhile.
             conn.execute(users.update().where(users.c.username == username,
                                               users.c.password_hash == row["password_hash"])
-                         .values(password_hash=hash_password(password)))
+                         .values(password_hash=hash_password(password, params)))
     return User(row["username"], row["role"], [o for o in row["offices"].split(",") if o])
 
 

@@ -114,12 +114,14 @@ def users() -> None:
               help="For a reviewer: a language code they review (so, ti, ...); repeat for several.")
 def users_add(username: str, role: str, offices: tuple, languages: tuple, password: str) -> None:
     """Create or update a user with a hashed password."""
-    from bot.accounts.users import add_user
+    from bot.accounts.users import add_user, scrypt_params
+    from bot.services import get_services
 
     try:
         if languages and role != "reviewer":
             raise ValueError("--language is for reviewers")
-        user = add_user(_store(), username, password, role, list(languages or offices))
+        user = add_user(_store(), username, password, role, list(languages or offices),
+                        scrypt_params(get_services().settings))
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"User {user.username} ({user.role}; offices: {', '.join(user.offices) or 'none'}) saved.")

@@ -172,7 +172,8 @@ async def login(request: Request) -> HTTPResponse:
         minutes = max(1, round(wait / 60))
         return _login_page(request, status=429, error=TOO_MANY, minutes=minutes,
                            headers={"Retry-After": str(int(wait) + 1)})
-    user = await blocking(authenticate, store, username, password) if username else None
+    params = users.scrypt_params(context.settings)
+    user = await blocking(authenticate, store, username, password, params) if username else None
     if user is None:
         await blocking(limiter.failed, username, address)
         await blocking(_record_failure, store, username, address)

@@ -57,3 +57,11 @@ def test_the_generated_rasa_token_is_read_when_none_is_set(tmp_path):
     (tmp_path / "rasa-token").write_text("from-the-file\n", encoding="utf-8")
     assert load_settings({"AMO_VAR_DIR": str(tmp_path)}).rasa_token == "from-the-file"
     assert load_settings({"AMO_VAR_DIR": str(tmp_path), "AMO_RASA_TOKEN": "set"}).rasa_token == "set"
+
+
+def test_the_password_cost_is_a_power_of_two_that_scrypt_accepts():
+    assert load_settings({}).password_scrypt_n == 2**17
+    assert load_settings({"AMO_PASSWORD_SCRYPT_N": "1024"}).password_scrypt_n == 1024
+    for wrong in ("1000", "1", "2097152"):
+        with pytest.raises(ValueError, match="AMO_PASSWORD_SCRYPT_N must be a power of two"):
+            load_settings({"AMO_PASSWORD_SCRYPT_N": wrong})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from bot.accounts.users import add_user
+from bot.accounts.users import add_user, scrypt_params
 from tests.bot.test_insights import seed_conversations
 from tests.bot.web.server import start_web
 from tests.conftest import ARTIFACTS
@@ -14,7 +14,7 @@ from tests.e2e.test_web import PASSWORD, browser  # noqa: F401  (the Chromium fi
 
 def test_the_charts_render_in_chromium(browser, tmp_path: Path) -> None:  # noqa: F811
     with start_web(tmp_path / "var") as web:
-        add_user(web.store, "root", PASSWORD, "admin", [])
+        add_user(web.store, "root", PASSWORD, "admin", [], scrypt_params(web.settings))
         seed_conversations(f"sqlite:///{web.settings.var_dir / 'trackers.db'}", dt.datetime.now(dt.timezone.utc))
         web.store.record("web-a", "ar", "سؤال", channel="web", course="cleaning")
         page = browser.new_page(locale="nb-NO")

@@ -15,7 +15,7 @@ from typing import Any, Iterator, List
 
 import pytest
 
-from bot.accounts.users import add_user
+from bot.accounts.users import add_user, scrypt_params
 from bot.channels.texts import SERVER_DOWN
 from bot.i18n.catalogs import get_translator
 from bot.web.identity import COOKIE, sender_for
@@ -67,7 +67,7 @@ def page(browser: Any) -> Iterator[Any]:
 
 def caseworker(site: WebServer, offices: List[str]) -> str:
     name = f"cw-{uuid.uuid4().hex[:6]}"
-    add_user(site.store, name, PASSWORD, "caseworker", offices)
+    add_user(site.store, name, PASSWORD, "caseworker", offices, scrypt_params(site.settings))
     return name
 
 

@@ -107,11 +107,11 @@ def test_delete_for_sender_removes_only_theirs(store):
     assert store.list(sender_id=me) == [] and len(store.list(sender_id=other)) == 1
 
 
-def test_users_have_hashed_passwords(store):
+def test_users_have_hashed_passwords(store, password_params):
     name = f"cw-{uuid.uuid4().hex[:6]}"
-    add_user(store, name, "correct horse battery", "caseworker", ["oslo"])
-    assert authenticate(store, name, "wrong password!!") is None
-    user = authenticate(store, name, "correct horse battery")
+    add_user(store, name, "correct horse battery", "caseworker", ["oslo"], password_params)
+    assert authenticate(store, name, "wrong password!!", password_params) is None
+    user = authenticate(store, name, "correct horse battery", password_params)
     assert user and user.offices == ["oslo"]
     with store.engine.connect() as conn:
         stored = conn.execute(sa.text("SELECT password_hash FROM users WHERE username=:u"), {"u": name}).scalar()

@@ -8,17 +8,19 @@ from typing import Iterator, List
 
 import pytest
 
-from bot.accounts.users import hash_password, users
+from bot.accounts.users import hash_password, scrypt_params, users
+from bot.config import load_settings
 from bot.escalations.store import EscalationStore
 from tests.bot.web.server import WebApp, web_app
+from tests.conftest import CHEAP_PASSWORDS
 
 PASSWORD = "correct horse battery"
 
 
 @functools.lru_cache(maxsize=1)
 def password_hash() -> str:
-    """One real scrypt hash of PASSWORD for every test account (each costs a fraction of a second)."""
-    return hash_password(PASSWORD)
+    """One scrypt hash of PASSWORD, at the web app's cost, for every test account."""
+    return hash_password(PASSWORD, scrypt_params(load_settings(CHEAP_PASSWORDS)))
 
 
 def add_account(store: EscalationStore, username: str, role: str, offices: List[str]) -> None:

@@ -35,7 +35,7 @@ from bot.escalations.store import EscalationStore
 from bot.services import Services
 from bot.web.app import create_app
 from bot.web.identity import COOKIE, sender_for
-from tests.conftest import free_port
+from tests.conftest import CHEAP_PASSWORDS, free_port
 
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -186,7 +186,8 @@ class WebApp:
 @contextlib.contextmanager
 def web_app(var_dir: Path, env: Optional[Mapping[str, str]] = None) -> Iterator[WebApp]:
     """The web app in this process (Rasa at a closed port unless `env` names one)."""
-    values = {"AMO_VAR_DIR": str(var_dir), "AMO_RASA_PORT": str(free_port()), **(env or {})}
+    values = {"AMO_VAR_DIR": str(var_dir), "AMO_RASA_PORT": str(free_port()), **CHEAP_PASSWORDS,
+              **(env or {})}
     app = WebApp(load_settings({**os.environ, **values}))
     try:
         yield app
@@ -245,7 +246,8 @@ class WebServer:
 def start_web(var_dir: Path, env: Optional[Mapping[str, str]] = None) -> Iterator[WebServer]:
     """Starts the web app (Rasa at a closed port unless `env` names one); stops it after."""
     values = {"AMO_VAR_DIR": str(var_dir), "AMO_WEB_PORT": str(free_port()),
-              "AMO_RASA_PORT": str(free_port()), "AMO_HOST": "127.0.0.1", **(env or {})}
+              "AMO_RASA_PORT": str(free_port()), "AMO_HOST": "127.0.0.1", **CHEAP_PASSWORDS,
+              **(env or {})}
     settings = load_settings({**os.environ, **values})
     var_dir.mkdir(parents=True, exist_ok=True)
     log_path = var_dir / "web.log"
