@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
@@ -14,7 +14,8 @@ import jsonschema
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.events import AliasEvent, NodeEvent
+from ruamel.yaml.events import AliasEvent, Event, NodeEvent
+from ruamel.yaml.parser import RoundTripParser
 
 from bot.content.model import Catalogue, Course, Page
 
@@ -84,6 +85,47 @@ def _line_of(doc: Any, path: Iterable[Any]) -> Optional[int]:
     return None if line is None else line + 1
 
 
+class _Refused(Exception):
+    def __init__(self, event: Event, message: str):
+        super().__init__(message)
+        self.line = event.start_mark.line + 1 if event.start_mark else None
+        self.message = message
+
+
+class _CheckingParser(RoundTripParser):
+    """The round-trip parser, refusing anchors, aliases and custom tags as it hands on
+    each event, so that a file is read once: one pass of pure-Python YAML parsing is most
+    of the time a catalogue takes to load."""
+
+    def get_event(self) -> Any:
+        event = super().get_event()
+        if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and event.anchor):
+            raise _Refused(event, "YAML anchors and aliases are not allowed")
+        tag = getattr(event, "tag", None)
+        if tag not in _STANDARD_TAGS:
+            raise _Refused(event, f"YAML tag {tag} is not allowed")
+        return event
+
+
+@lru_cache(maxsize=128)
+def _parse(text: str) -> Tuple[Any, Optional[Tuple[Optional[int], str]]]:
+    """The round-trip document of `text`, or the line and message of what is wrong with it.
+
+    Kept per text: a reload parses only the files that changed, and loading the same
+    content again (training then checking, a test per page) costs no parsing. The
+    documents are shared, so nothing may change them.
+    """
+    yaml = YAML(typ="rt")
+    yaml.Parser = _CheckingParser
+    try:
+        return yaml.load(text), None
+    except _Refused as refused:
+        return None, (refused.line, refused.message)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return None, (mark.line + 1 if mark else None, f"invalid YAML: {exc.problem or exc.context}")
+
+
 def read_yaml(path: Path, root: Path) -> Tuple[Any, List[ContentError]]:
     """Parses one file; refuses anchors, aliases, custom tags and oversized files."""
     rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
@@ -97,21 +139,11 @@ def read_yaml(path: Path, root: Path) -> Tuple[Any, List[ContentError]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, [ContentError(rel, None, "", f"not UTF-8 text (byte {exc.start})")]
-    yaml = YAML(typ="rt")
-    try:
-        for event in yaml.parse(text):
-            if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and event.anchor):
-                line = event.start_mark.line + 1 if event.start_mark else None
-                return None, [ContentError(rel, line, "", "YAML anchors and aliases are not allowed")]
-            tag = getattr(event, "tag", None)
-            if tag not in _STANDARD_TAGS:
-                line = event.start_mark.line + 1 if event.start_mark else None
-                return None, [ContentError(rel, line, "", f"YAML tag {tag} is not allowed")]
-        return yaml.load(text), []
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        return None, [ContentError(rel, line, "", f"invalid YAML: {exc.problem or exc.context}")]
+    doc, problem = _parse(text)
+    if problem is not None:
+        line, message = problem
+        return None, [ContentError(rel, line, "", message)]
+    return doc, []
 
 
 def _validate(doc: Any, schema: Path, rel: str) -> List[ContentError]:

@@ -106,6 +106,18 @@ def test_hostile_yaml_is_rejected_safely(content_copy, hostile):
     assert any(e.path.endswith("evil.yml") and ("anchors" in e.message or "tag" in e.message) for e in errors)
 
 
+def test_an_anchor_or_a_tag_is_named_at_its_line_and_the_fixed_file_loads_again(content_copy):
+    evil = content_copy / "courses" / "evil.yml"
+    for text, message in [("id: evil\nname: &n x\nother: *n\n", "YAML anchors and aliases are not allowed"),
+                          ("id: evil\n\nname: !secret x\n", "YAML tag !secret is not allowed")]:
+        evil.write_text(text, encoding="utf-8")
+        assert [(e.line, e.message) for e in errors_for(content_copy) if e.path.endswith("evil.yml")] \
+            == [(2 if "&n" in text else 3, message)]
+    evil.unlink()
+    catalogue, _ = load_catalogue(content_copy)
+    assert catalogue is not None
+
+
 def test_a_place_with_an_unknown_county_names_file_line_and_place(content_copy):
     edit(content_copy / "places.yml", "  bergen: vestland", "  bergen: hordaland")
     [error] = errors_for(content_copy)
