@@ -16,6 +16,9 @@ from typing import Dict, Iterator, List, Set, Tuple
 import yaml
 
 REVIEWED = "reviewed.yml"
+# libyaml's loader when PyYAML has it: the same safe loading, about ten times faster over
+# all the NLU files that a label is checked against.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ENTITY = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
 _lock = threading.Lock()
 
@@ -30,7 +33,7 @@ def normalised(text: str) -> str:
 
 def _examples(path: Path) -> Iterator[Tuple[str, str]]:
     """(intent, text) of every example in a Rasa NLU YAML file."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
     for block in data.get("nlu") or []:
         if not isinstance(block, dict) or "intent" not in block:
             continue
