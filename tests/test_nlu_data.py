@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 
 import pytest
-from rasa.shared.nlu.training_data.loading import load_data
+import rasa.shared.utils.io
+from rasa.shared.nlu.training_data import loading
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bench.heldout import KINDS, kind_of
 from bot.config import PROJECT_ROOT
@@ -24,6 +27,18 @@ INTENTS = {"greet", "goodbye", "thanks", "affirm", "deny", "choose_language", "l
 
 def normalised(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+@functools.cache
+def _read(path: str) -> TrainingData:
+    return loading.load_data(path)
+
+
+def load_data(path: str) -> TrainingData:
+    """Rasa's reading of a file, or of every file under a folder merged (as Rasa's own
+    `load_data`); each file is parsed once per run, though several tests read it."""
+    sets = [_read(name) for name in rasa.shared.utils.io.list_files(path)]
+    return sets[0].merge(*sets[1:]) if len(sets) > 1 else sets[0]
 
 
 @pytest.fixture(scope="module")
