@@ -59,7 +59,8 @@ def standin_rasa() -> Iterator[str]:
     """Serves FakeRasa on a free port; yields its base URL."""
     FakeRasa.received = []
     server = Server(("127.0.0.1", 0), FakeRasa)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # Polled often, so that shutdown() returns at once instead of after up to half a second.
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -25,14 +25,25 @@ def test_a_crashed_child_is_reported_and_stops_the_run():
     assert "crasher | boom" in log and "crasher stopped unexpectedly (exit code 3)" in log
 
 
-def test_an_optional_child_may_stop_cleanly_while_the_rest_runs_on():
+def test_an_optional_child_may_stop_cleanly_while_the_rest_runs_on(tmp_path):
     import sys
 
     from bot.ops.supervisor import Child
 
+    # The worker fails only after the optional child has gone (it leaves a file on its way out).
+    gone = tmp_path / "optional-gone"
+    worker = ("import pathlib, sys, time\n"
+              f"gone = pathlib.Path({str(gone)!r})\n"
+              "deadline = time.monotonic() + 30\n"
+              "while not gone.exists() and time.monotonic() < deadline:\n"
+              "    time.sleep(0.01)\n"
+              "time.sleep(0.2)\n"
+              "sys.exit(5)\n")
     code, log = run_children([
-        Child("optional", [sys.executable, "-c", "print('no token')"], optional=True),
-        Child("worker", [sys.executable, "-c", "import time; time.sleep(2); raise SystemExit(5)"]),
+        Child("optional", [sys.executable, "-c",
+                           f"import pathlib; print('no token'); pathlib.Path({str(gone)!r}).touch()"],
+              optional=True),
+        Child("worker", [sys.executable, "-c", worker]),
     ])
     assert "optional stopped (see its last log line); the rest runs on" in log
     assert "worker stopped unexpectedly (exit code 5)" in log and code == 1
