@@ -5,7 +5,13 @@ import pytest
 
 from bot.config import load_settings
 from bot.rasa import rest
-from bot.rasa.rest import MAX_MESSAGE_CHARS, channel_of, clean_text, speaks_for_channel, trusted_metadata
+from bot.rasa.rest import (
+    MAX_MESSAGE_CHARS,
+    channel_of,
+    clean_text,
+    speaks_for_channel,
+    trusted_metadata,
+)
 from bot.rasa_client import CHANNEL_TOKEN_HEADER
 
 
