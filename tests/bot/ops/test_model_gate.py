@@ -50,3 +50,14 @@ def test_a_worse_model_is_refused_and_the_model_in_service_stays(tmp_path, monke
 def test_a_server_that_does_not_answer_is_reported(tmp_path):
     _models_dir, _old, new = _models(tmp_path)
     assert model_gate.load_into_servers(new, ["http://127.0.0.1:9"]) != []
+
+
+def test_both_held_out_splits_are_read_per_language():
+    from bot.config import PROJECT_ROOT
+
+    split = model_gate.held_out(PROJECT_ROOT)
+    assert {"nb", "so", "messy/nb", "messy/so"} <= set(split)
+    assert len(split) == 20 and all(split.values())
+    # A drop on the messy split refuses the model too; a split not measured before does not.
+    assert drops({**BEFORE, "messy/so": 0.80}, {**BEFORE, "messy/so": 0.78}) == ["messy/so: 0.800 -> 0.780"]
+    assert drops(BEFORE, {**BEFORE, "messy/so": 0.50}) == []
