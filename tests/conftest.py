@@ -16,6 +16,7 @@ from bot.accounts.users import Params, scrypt_params
 from bot.config import PROJECT_ROOT, Settings, load_settings
 from bot.rasa_client import BlockingRasaClient
 from bot.services import Services, set_services
+from tests.databases import migrated_sqlite
 
 ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
 # Tests hash passwords with scrypt at N=16: the default, 2^17, takes a few tenths of a
@@ -50,7 +51,8 @@ def password_params(settings: Settings) -> Params:
 
 @pytest.fixture
 def services(settings: Settings) -> Iterator[Services]:
-    """Services of this process pointed at a temporary database."""
+    """Services of this process pointed at a temporary database (at the newest schema)."""
+    migrated_sqlite(settings.var_dir / "amo.db")
     services = Services(settings)
     set_services(services)
     yield services

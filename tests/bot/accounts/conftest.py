@@ -9,15 +9,15 @@ import pytest
 
 from bot.db import Database
 from bot.tables import load_tables
-from tests.databases import postgres_database
+from tests.databases import migrated_sqlite, postgres_database
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'amo.db'}"
+        yield migrated_sqlite(tmp_path / "amo.db")
     else:
-        with postgres_database("accounts") as url:
+        with postgres_database("accounts", migrated=True) as url:
             yield url
 
 

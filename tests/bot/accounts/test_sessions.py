@@ -9,11 +9,12 @@ import pytest
 from bot.accounts import sessions
 from bot.accounts.sessions import Lifetime
 from bot.escalations.store import EscalationStore
+from tests.databases import migrated_sqlite
 
 
 @pytest.fixture
 def store(tmp_path) -> EscalationStore:  # type: ignore[no-untyped-def]
-    store = EscalationStore(f"sqlite:///{tmp_path / 'amo.db'}")
+    store = EscalationStore(migrated_sqlite(tmp_path / "amo.db"))
     store.create_schema()
     return store
 

@@ -18,6 +18,7 @@ from bot.escalations.gist import (
 )
 from bot.escalations.store import EscalationStore, Turn
 from bot.i18n.catalogs import get_translator
+from tests.databases import migrated_sqlite
 
 T = get_translator(PROJECT_ROOT / "translations")
 CATALOGUE, _problems = load_catalogue(PROJECT_ROOT / "content")
@@ -26,7 +27,7 @@ OSLO = dt.timezone(dt.timedelta(hours=1))
 
 @pytest.fixture
 def store(tmp_path) -> EscalationStore:
-    store = EscalationStore(f"sqlite:///{tmp_path / 'amo.db'}")
+    store = EscalationStore(migrated_sqlite(tmp_path / "amo.db"))
     store.create_schema()
     return store
 

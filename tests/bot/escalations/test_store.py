@@ -21,7 +21,7 @@ from bot.escalations.store import (
     new_reference,
 )
 from bot.escalations.values import UnstorableError
-from tests.databases import postgres_database
+from tests.databases import migrated_sqlite, postgres_database
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,7 @@ def postgres_url() -> Iterator[str]:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request, tmp_path):
-    url = f"sqlite:///{tmp_path / 'amo.db'}" if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    url = migrated_sqlite(tmp_path / "amo.db") if request.param == "sqlite" else request.getfixturevalue("postgres_url")
     store = EscalationStore(url, spool_dir=tmp_path / "spool")
     store.create_schema()
     yield store

@@ -36,6 +36,7 @@ from bot.services import Services
 from bot.web.app import create_app
 from bot.web.identity import COOKIE, sender_for
 from tests.conftest import CHEAP_PASSWORDS, free_port
+from tests.databases import migrated_sqlite
 
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -188,6 +189,8 @@ def web_app(var_dir: Path, env: Optional[Mapping[str, str]] = None) -> Iterator[
     """The web app in this process (Rasa at a closed port unless `env` names one)."""
     values = {"AMO_VAR_DIR": str(var_dir), "AMO_RASA_PORT": str(free_port()), **CHEAP_PASSWORDS,
               **(env or {})}
+    if not values.get("AMO_DATABASE_URL"):
+        migrated_sqlite(var_dir / "amo.db")
     app = WebApp(load_settings({**os.environ, **values}))
     try:
         yield app
