@@ -89,6 +89,29 @@ def start_lines(reply: Reply, catalogue: Catalogue, starts: List[Tuple[str, Plac
     return lines
 
 
+def county_lines(reply: Reply, catalogue: Catalogue, course: Course, county: str,
+                 today: dt.date) -> List[str]:
+    """Where and when `course` runs in `county` ("what about Bergen?" after the course);
+    when it does not run there, the places where it does, each example said as one."""
+    county_name = catalogue.counties.get(county, county)
+    if any(place.county == county for place in course.places):
+        starts = course.next_starts(today, county)[:4]
+        if starts:
+            return start_lines(reply, catalogue, starts)
+        return [reply.t("The course runs in %(county)s, but no start date is planned there yet. "
+                        "Ask your caseworker.", county=county_name)]
+    lines: List[str] = [reply.t("The catalogue has no start of this course in %(county)s.",
+                                county=county_name)]
+    if course.places:
+        lines.append(reply.t("It runs in:"))
+    for name, place_county, confirmed in dict.fromkeys((p.place, p.county, p.confirmed) for p in course.places):
+        mark = "" if confirmed else " " + reply.t("(example)")
+        lines.append(f"• {name} ({catalogue.counties.get(place_county, place_county)}){mark}")
+    if not all(p.confirmed for p in course.places):
+        lines.append(reply.t(EXAMPLE_STARTS))
+    return lines
+
+
 def list_line(reply: Reply, course: Course, starts: List[Tuple[str, Place]]) -> str:
     """One course in a list, with its next start (an example said as one)."""
     name = reply.c(course.name)

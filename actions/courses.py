@@ -11,8 +11,10 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import LocalizedAction, Reply, latest_entity
+from actions.context import asks_for_courses, course_in_focus
 from actions.course_wording import (
     EXAMPLE_STARTS,
+    county_lines,
     demand_lines,
     list_line,
     provider_line,
@@ -31,7 +33,8 @@ _LEVEL = {
 
 
 def resolve_course(catalogue: Catalogue, tracker: Tracker) -> Optional[Course]:
-    """The course the participant means: this message's entity or words, else the last one."""
+    """The course the participant means: this message's entity or words, else the course
+    last talked about ("how long is it?")."""
     matcher = matcher_for(catalogue)
     for candidate in (course_entity(tracker), tracker.latest_message.get("text")):
         if candidate in catalogue.courses:
@@ -39,7 +42,7 @@ def resolve_course(catalogue: Catalogue, tracker: Tracker) -> Optional[Course]:
         found = matcher.course(candidate)
         if found:
             return catalogue.courses[found]
-    previous = course_before_this_message(tracker)
+    previous = course_in_focus(tracker)
     if previous in catalogue.courses:
         return catalogue.courses[previous]
     found = matcher.course(previous)
@@ -59,18 +62,6 @@ def course_entity(tracker: Tracker) -> Optional[str]:
             continue
         return str(entity.get("value"))
     return None
-
-
-def course_before_this_message(tracker: Tracker) -> Optional[str]:
-    """The `course` slot as it was before the latest message; Rasa's slot mapping has
-    already filled it from this message's entity, which `course_entity` may reject."""
-    events = list(tracker.events or [])
-    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
-    before = events[:users[-1]] if users else events
-    for event in reversed(before):
-        if event.get("event") == "slot" and event.get("name") == "course":
-            return event.get("value")
-    return tracker.get_slot("course") if not users else None
 
 
 def course_buttons(courses: List[Course], reply: Reply, intent: str) -> List[Dict[str, str]]:
@@ -164,7 +155,9 @@ class ActionJobProspects(CourseAction):
 
 
 class ActionListCourses(LocalizedAction):
-    """Lists courses, filtered by a county or a sector named in the message."""
+    """Lists courses, filtered by a county or a sector named in the message. A county
+    named after one course was talked about ("what about Bergen?") gets that course's
+    places and starts there instead."""
 
     def name(self) -> str:
         return "action_list_courses"
@@ -177,11 +170,15 @@ class ActionListCourses(LocalizedAction):
         county = (latest_entity(tracker, "county") if latest_entity(tracker, "county") in catalogue.counties
                   else matcher.county(latest_entity(tracker, "county")) or matcher.county(text))
         named_course = matcher.course(text)
+        focus = None if named_course or asks_for_courses(text) else course_in_focus(tracker)
+        if county and focus in catalogue.courses:
+            return self.course_in_county(dispatcher, tracker, catalogue.courses[focus], county)
         sector = catalogue.courses[named_course].sector if named_course else None
         courses = catalogue.filter(county=county, sector=sector) or (
             catalogue.filter(county=county) if county else [])
         reply = self.reply(tracker)
         county_name = catalogue.counties.get(county or "", county or "")
+        events = [SlotSet("county", county)] if county and tracker.get_slot("county") != county else []
         if county and not courses:
             # Plainly none here: other counties' dates would mislead.
             reply.add(reply.t("The catalogue has no course in %(county)s. Ask your caseworker which "
@@ -189,7 +186,7 @@ class ActionListCourses(LocalizedAction):
                               "caseworker.", county=county_name))
             reply.send(dispatcher, buttons=((N_("Leave a question for a caseworker"), "/contact_caseworker"),
                                             (N_("Show the courses"), "/list_courses")))
-            return [SlotSet("county", county)] if tracker.get_slot("county") != county else []
+            return events
         if county:
             reply.add(reply.t("Courses in %(county)s:", county=county_name))
         else:
@@ -205,4 +202,22 @@ class ActionListCourses(LocalizedAction):
             buttons += [{"title": name, "payload": f'/list_courses{{"county":"{cid}"}}'}
                         for cid, name in catalogue.counties.items()]
         reply.send(dispatcher, raw_buttons=buttons)
-        return [SlotSet("county", county)] if county and tracker.get_slot("county") != county else []
+        # A list of one course keeps it in focus ("how long is it?"); after a longer one
+        # there is no one course to refer to (actions/context.py).
+        return events + ([SlotSet("course", courses[0].id)] if len(courses) == 1 else [])
+
+    def course_in_county(self, dispatcher: CollectingDispatcher, tracker: Tracker, course: Course,
+                         county: str) -> List[Dict[str, Any]]:
+        """The course in focus in the county named, with a way to all courses there."""
+        catalogue = self.catalogue()
+        reply = self.reply(tracker)
+        county_name = catalogue.counties.get(county, county)
+        reply.add(reply.c(course.name).around("*", "*"))
+        reply.extend(county_lines(reply, catalogue, course, county, dt.date.today()))
+        buttons = [{"title": reply.t("All courses in %(county)s", county=county_name),
+                    "payload": f'/list_courses{{"county":"{county}"}}'},
+                   {"title": reply.t("Who can join?"), "payload": f'/course_requirements{{"course":"{course.id}"}}'},
+                   {"title": reply.t("Leave a question for a caseworker"), "payload": "/contact_caseworker"}]
+        reply.send(dispatcher, raw_buttons=buttons)
+        events = [SlotSet("county", county)] if tracker.get_slot("county") != county else []
+        return events + [SlotSet("course", course.id)]  # still the course in focus after this list action

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any, Dict, List
 
 from rasa_sdk import Tracker
@@ -43,6 +44,15 @@ def best_guesses(tracker: Tracker) -> List[str]:
     return [name for name, _ in ranking]
 
 
+def named_in(tracker: Tracker) -> str:
+    """The course and county of the message as a payload's entities ('{"county":"rogaland"}'),
+    so "yes" to "did you mean: which courses there are?" after "а Ставангер?" keeps the
+    county; empty when the message names neither."""
+    entities = {e["entity"]: str(e["value"]) for e in tracker.latest_message.get("entities") or []
+                if e.get("entity") in ("course", "county") and e.get("value")}
+    return json.dumps(entities, ensure_ascii=False, separators=(",", ":")) if entities else ""
+
+
 class ActionAskAffirmation(LocalizedAction):
     """Replaces Rasa's default, which would show an intent name in English."""
 
@@ -58,7 +68,8 @@ class ActionAskAffirmation(LocalizedAction):
             return []
         intent = candidates[0]
         reply.add(reply.t("Did you mean: %(meaning)s?", meaning=reply.t(INTENT_MEANING[intent])))
-        reply.send(dispatcher, buttons=[(N_("Yes"), f"/{intent}"), (N_("No"), "/out_of_scope")])
+        reply.send(dispatcher, buttons=[(N_("Yes"), f"/{intent}{named_in(tracker)}"),
+                                        (N_("No"), "/out_of_scope")])
         return []
 
 
