@@ -1,0 +1,130 @@
+"""Follow-ups refer back to what was just talked about, in all ten languages: "how long is
+it?" and "and the requirements?" after a course, "what about Bergen?" after a course (its
+starts there) or after a list (that county's courses), "and the travel?" after the money.
+
+The follow-ups are typed as participants write them (none of them is a training example);
+the course or list they follow is opened by its button. Expected texts come from the
+translation catalogs, and every reply is checked for leaked English (`Conversation`).
+"""
+
+from __future__ import annotations
+
+from typing import Dict, Tuple
+
+import pytest
+
+from bot.language.supported import SUPPORTED
+from tests.e2e.test_flows import CATALOGUE, Conversation
+
+pytestmark = pytest.mark.model
+
+# Per language: the follow-ups, and for the place ones the county they name.
+HOW_LONG = {
+    "nb": "hvor mange uker er det?", "en": "how many weeks is it?", "ar": "كم أسبوع مدتها؟",
+    "so": "imisa toddobaad ayuu socdaa?", "ti": "ክንደይ ሰሙን እዩ?", "uk": "скільки тижнів він триває?",
+    "ru": "сколько недель длится?", "pl": "ile tygodni trwa?", "lt": "kiek savaičių trunka?",
+    "fa": "چند هفته طول میکشه؟",
+}
+REQUIREMENTS = {
+    "nb": "hva må jeg ha for å komme inn?", "en": "and who can join?", "ar": "وما هي الشروط للقبول؟",
+    "so": "shuruudaha ka warran?", "ti": "ቅድመ ኩነታቱኸ?", "uk": "а які вимоги?", "ru": "а какие требования?",
+    "pl": "a jakie są wymagania?", "lt": "o kokie reikalavimai?", "fa": "شرایطش چیه؟",
+}
+JOBS = {
+    "nb": "og jobb etterpå?", "en": "and jobs after?", "ar": "وهل فيه شغل بعدها؟", "so": "shaqo ka dib ma jirtaa?",
+    "ti": "ድሕሪኡ ስራሕከ?", "uk": "а робота після нього?", "ru": "а работа потом?", "pl": "a praca potem?",
+    "lt": "o darbas po to?", "fa": "بعدش کار هست؟",
+}
+# A city where the care assistant course runs, named as a follow-up.
+CARE_CITY: Dict[str, Tuple[str, str]] = {
+    "nb": ("og i Trondheim?", "trondelag"), "en": ("and in Trondheim?", "trondelag"),
+    "ar": ("وفي بيرغن؟", "vestland"), "so": ("iyo Trondheim?", "trondelag"), "ti": ("ኣብ በርገን ድማ?", "vestland"),
+    "uk": ("а в Бергені?", "vestland"), "ru": ("а в Тронхейме?", "trondelag"), "pl": ("a w Trondheim?", "trondelag"),
+    "lt": ("o Trondheime?", "trondelag"), "fa": ("برگن چطور؟", "vestland"),
+}
+# Another county, named after a list of courses.
+OTHER_PLACE: Dict[str, Tuple[str, str]] = {
+    "nb": ("hva med Stavanger?", "rogaland"), "en": ("what about Stavanger?", "rogaland"),
+    "ar": ("وماذا عن تروندهايم؟", "trondelag"), "so": ("Stavanger ka warran?", "rogaland"),
+    "ti": ("Stavangerከ?", "rogaland"), "uk": ("а Ставангер?", "rogaland"),
+    "ru": ("а что насчёт Ставангера?", "rogaland"), "pl": ("a co ze Stavanger?", "rogaland"),
+    "lt": ("o kaip su Stavangeriu?", "rogaland"), "fa": ("استاوانگر چی؟", "rogaland"),
+}
+TRAVEL = {
+    "nb": "og busskortet?", "en": "what about the bus ticket?", "ar": "وتذكرة الباص؟",
+    "so": "kharashka baska ka warran?", "ti": "ናይ መጓዓዝያ ወጻኢታትከ?", "uk": "а квиток на автобус?",
+    "ru": "а проезд на автобусе?", "pl": "a bilet na autobus?", "lt": "o autobuso bilietas?",
+    "fa": "بلیط اتوبوس چی؟",
+}
+MONEY = {
+    "nb": "og hvor mye får jeg utbetalt?", "en": "and how much do I get paid?", "ar": "وكم أحصل من فلوس؟",
+    "so": "lacagta meeqa ayaan helayaa?", "ti": "ገንዘብከ?", "uk": "а скільки платять?", "ru": "а сколько платят?",
+    "pl": "a ile płacą?", "lt": "o kiek moka?", "fa": "چقدر پول میدن؟",
+}
+CARE = CATALOGUE.courses["care-assistant"]
+WHICH_COURSE = "Which course do you mean?"
+FOR_ALL = "AMO courses are for jobseekers aged 19 or older. It is not a right: NAV decides who gets a place."
+
+
+def chosen(bot, language: str) -> Conversation:  # type: ignore[no-untyped-def]
+    talk = Conversation(bot, language)
+    talk.say(f'/choose_language{{"language":"{language}"}}')
+    return talk
+
+
+def test_every_language_has_every_follow_up():
+    for texts in (HOW_LONG, REQUIREMENTS, JOBS, CARE_CITY, OTHER_PLACE, TRAVEL, MONEY):
+        assert set(texts) == set(SUPPORTED)
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_follow_ups_about_a_course_refer_to_it(bot, language):
+    talk = chosen(bot, language)
+    talk.say('/course_details{"course":"care-assistant"}')
+    name = talk.c(CARE.name)
+
+    length = talk.say(HOW_LONG[language])
+    assert name in length.text and talk.t("What you learn:") in length.text, length.text
+    assert talk.t(WHICH_COURSE) not in length.text
+
+    requirements = talk.say(REQUIREMENTS[language])
+    assert name in requirements.text and talk.t(FOR_ALL) in requirements.text, requirements.text
+
+    jobs = talk.say(JOBS[language])
+    on_call = next(c for c in CARE.caveats if "ringevikar" in c)
+    assert name in jobs.text and talk.c(on_call) in jobs.text, jobs.text
+
+    text, county = CARE_CITY[language]
+    place = talk.say(text)
+    county_name = CATALOGUE.counties[county]
+    city = next(p.place for p in CARE.places if p.county == county)
+    assert name in place.text and talk.t("Next starts:") in place.text, place.text
+    assert f"{city} ({county_name})" in place.text
+    assert talk.t("Courses in %(county)s:", county=county_name) not in place.text
+    assert f'/list_courses{{"county":"{county}"}}' in place.payloads
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_a_place_after_a_list_lists_that_county_and_it_is_no_course(bot, language):
+    talk = chosen(bot, language)
+    talk.say('/course_details{"course":"care-assistant"}')
+    listed = talk.say('/list_courses{"county":"oslo"}')
+    assert talk.t("Courses in %(county)s:", county="Oslo") in listed.text
+    text, county = OTHER_PLACE[language]
+    other = talk.say(text)
+    assert talk.t("Courses in %(county)s:", county=CATALOGUE.counties[county]) in other.text, other.text
+    # Several courses were listed since the course: "how long is it?" has nothing to refer to.
+    which = talk.say(HOW_LONG[language])
+    assert talk.t(WHICH_COURSE) in which.text, which.text
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_and_the_travel_after_the_money_answers_the_travel(bot, language):
+    talk = chosen(bot, language)
+    money_page = talk.c(CATALOGUE.pages["money"].title)
+    costs_page = talk.c(CATALOGUE.pages["costs"].title)
+    assert money_page in talk.say("/allowance").text
+    travel = talk.say(TRAVEL[language])
+    assert costs_page in travel.text and money_page not in travel.text, travel.text
+    money = talk.say(MONEY[language])
+    assert money_page in money.text and costs_page not in money.text, money.text
