@@ -3,7 +3,8 @@ entity extractor for the names in the training data's lookup tables.
 
 Both train in seconds on the whole multilingual training set. Character n-grams
 within words carry every script without pretrained embeddings, and catch typos and
-inflected forms; the names of courses, counties and languages are a closed list that
+inflected forms; read again from the romanised text, they catch missing diacritics and
+Russian, Ukrainian, Arabic and Persian written in Latin letters; the names of courses, counties and languages are a closed list that
 comes from the catalogue, so they are looked up rather than learned.
 """
 
@@ -13,7 +14,6 @@ import functools
 import hashlib
 import json
 import logging
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
@@ -31,7 +31,9 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.language.textmatch import COURSE_WORDS, NameIndex, fold
-from bot.masking import PLACEHOLDER
+from bot.rasa.features import Features, saved_channels, without_placeholders
+
+__all__ = ["CharNgramIntentClassifier", "NameEntityExtractor", "without_placeholders"]
 
 logger = logging.getLogger(__name__)
 
@@ -41,10 +43,11 @@ def code_version() -> str:
     """A hash of this module's, the name matcher's and masking's source. Rasa's training cache
     keys a component by its config and inputs only; this makes a change of code retrain it."""
     from bot import masking
-    from bot.language import textmatch
+    from bot.language import romanise, textmatch
+    from bot.rasa import features
 
     digest = hashlib.sha256()
-    for module in (__file__, textmatch.__file__, masking.__file__):
+    for module in (__file__, textmatch.__file__, masking.__file__, features.__file__, romanise.__file__):
         digest.update(Path(module).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -53,26 +56,6 @@ class _CodeVersioned:
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
         return code_version()
-
-
-# Zero-width and direction marks: Persian writes "می‌گیرم" with a zero-width non-joiner or
-# "میگیرم" without, and copied text carries direction marks; neither changes the meaning.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-
-
-def without_placeholders(text: str) -> str:
-    """Lower-cased text without masking's placeholders ("[ID-NUMBER]"), which the
-    participant did not write and which say nothing about the intent, and without
-    invisible marks."""
-    return _INVISIBLE.sub("", PLACEHOLDER.sub(" ", text)).lower()
-
-
-def _vectorizer(config: Dict[str, Any], vocabulary: Optional[Dict[str, int]] = None):
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    return TfidfVectorizer(analyzer="char_wb", preprocessor=without_placeholders, sublinear_tf=True,
-                           ngram_range=(config["min_ngram"], config["max_ngram"]),
-                           vocabulary=vocabulary, dtype=np.float32)
 
 
 def _write_json(path: Path, data: Any) -> None:
@@ -108,16 +91,14 @@ def fit_temperature(scores: np.ndarray, labels: np.ndarray) -> float:
 
 @dataclass
 class LinearModel:
-    vectorizer: Any  # a fitted sklearn TfidfVectorizer
+    vectorizer: Features  # fitted
     weights: np.ndarray  # intents x n-grams
     bias: np.ndarray
     intents: List[str]
     temperature: float
 
     def __post_init__(self) -> None:
-        # Columns of n-grams with a letter, digit or symbol in them (not the padding space).
-        self.informative = np.array(sorted(column for gram, column in self.vectorizer.vocabulary_.items()
-                                           if gram.strip()), dtype=np.int64)
+        self.informative = self.vectorizer.informative_columns()
 
     def confidences(self, texts: Sequence[str]) -> np.ndarray:
         """A text with no n-gram the model knows gets the same confidence for every intent
@@ -131,7 +112,8 @@ class LinearModel:
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier):
-    """TF-IDF of character n-grams within words, a linear SVM, confidences by softmax.
+    """TF-IDF of character n-grams within words, of the text as written and of its
+    Latin-letter forms (bot/rasa/features.py); a linear SVM; confidences by softmax.
 
     The softmax temperature is fitted on scores the SVM gives to training examples it
     did not see (cross-validation on the training data), so the confidences follow how
@@ -145,6 +127,7 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         return {"min_ngram": 1, "max_ngram": 5, "C": 1.0, "folds": 3,
+                "channels": ["text", "romanised", "skeleton"],
                 "ranking_length": LABEL_RANKING_LENGTH, "random_seed": 42}
 
     @staticmethod
@@ -174,7 +157,7 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
                            self.__class__.__name__)
             return self._resource
         labels = np.array([intents.index(m.get(INTENT)) for m in examples])
-        vectorizer = _vectorizer(self.component_config)
+        vectorizer = Features(self.component_config, self.component_config["channels"])
         features = vectorizer.fit_transform([m.get(TEXT) for m in examples])
         seed = self.component_config["random_seed"]
         svm = LinearSVC(C=self.component_config["C"], random_state=seed)
@@ -214,11 +197,12 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
             return
         model = self.model
         with self._model_storage.write_to(self._resource) as folder:
+            channels = model.vectorizer.channels
+            idfs = {f"idf_{c}": idf for c, idf in zip(channels, model.vectorizer.idfs, strict=True)}
             np.savez_compressed(Path(folder) / self.WEIGHTS, weights=model.weights,
-                                bias=model.bias, idf=model.vectorizer.idf_.astype(np.float32))
-            vocabulary = {gram: int(column) for gram, column in model.vectorizer.vocabulary_.items()}
+                                bias=model.bias, **idfs)
             meta = {"intents": model.intents, "temperature": model.temperature,
-                    "vocabulary": vocabulary}
+                    "channels": channels, "vocabularies": model.vectorizer.vocabularies}
             _write_json(Path(folder) / self.META, meta)
 
     @classmethod
@@ -228,12 +212,12 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
             with model_storage.read_from(resource) as folder:
                 meta = _read_json(Path(folder) / cls.META)
                 with np.load(Path(folder) / cls.WEIGHTS) as arrays:
-                    weights, bias, idf = arrays["weights"], arrays["bias"], arrays["idf"]
+                    weights, bias = arrays["weights"], arrays["bias"]
+                    channels, vocabularies, idfs = saved_channels(meta, arrays)
         except (ValueError, FileNotFoundError):
             logger.debug("%s has no trained model in this model file.", cls.__name__)
             return cls(config, model_storage, resource)
-        vectorizer = _vectorizer(config, meta["vocabulary"])
-        vectorizer.idf_ = idf
+        vectorizer = Features(config, channels, vocabularies, idfs)
         return cls(config, model_storage, resource,
                    LinearModel(vectorizer, weights, bias, meta["intents"], meta["temperature"]))
 

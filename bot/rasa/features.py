@@ -1,0 +1,103 @@
+"""The intent classifier's features: TF-IDF of character n-grams within words, read from
+the text as written and from its Latin-letter forms (bot/language/romanise.py).
+
+The text as written carries every script and catches typos and inflections. The
+romanised text makes "ile dostane pieniedzy" look like "ile dostanę pieniędzy" and
+"skolko platyat" like "сколько платят"; the consonant skeleton makes Arabizi and
+Finglish ("shu fi kursat", "mikham") look like the Arabic and Persian script they
+stand for. Each form is one channel with its own vocabulary; their vectors are
+concatenated.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+import scipy.sparse as sp
+
+from bot.language.romanise import romanised, skeleton
+from bot.masking import PLACEHOLDER
+
+# Zero-width and direction marks: Persian writes "می‌گیرم" with a zero-width non-joiner or
+# "میگیرم" without, and copied text carries direction marks; neither changes the meaning.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def without_placeholders(text: str) -> str:
+    """Lower-cased text without masking's placeholders ("[ID-NUMBER]"), which the
+    participant did not write and which say nothing about the intent, and without
+    invisible marks."""
+    return _INVISIBLE.sub("", PLACEHOLDER.sub(" ", text)).lower()
+
+
+def romanised_text(text: str) -> str:
+    return romanised(without_placeholders(text))
+
+
+def skeleton_text(text: str) -> str:
+    return skeleton(without_placeholders(text))
+
+
+# Channel name -> the text it reads.
+CHANNELS: Dict[str, Callable[[str], str]] = {
+    "text": without_placeholders, "romanised": romanised_text, "skeleton": skeleton_text}
+# Skeletons are short (consonants only), so their n-grams stop at 4.
+_SKELETON_MAX_NGRAM = 4
+
+
+def _vectorizer(config: Dict[str, Any], channel: str, vocabulary: Optional[Dict[str, int]] = None):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    top = config["max_ngram"] if channel != "skeleton" else min(config["max_ngram"], _SKELETON_MAX_NGRAM)
+    return TfidfVectorizer(analyzer="char_wb", preprocessor=CHANNELS[channel], sublinear_tf=True,
+                           ngram_range=(config["min_ngram"], top), vocabulary=vocabulary,
+                           dtype=np.float32)
+
+
+class Features:
+    """The channels' vectorizers side by side; fitted once, then only transforming."""
+
+    def __init__(self, config: Dict[str, Any], channels: Sequence[str],
+                 vocabularies: Optional[Sequence[Dict[str, int]]] = None,
+                 idfs: Optional[Sequence[np.ndarray]] = None):
+        self.channels = list(channels)
+        self.vectorizers = [_vectorizer(config, c, vocabularies[i] if vocabularies else None)
+                            for i, c in enumerate(self.channels)]
+        if idfs is not None:
+            for vectorizer, idf in zip(self.vectorizers, idfs, strict=True):
+                vectorizer.idf_ = idf
+
+    def fit_transform(self, texts: Sequence[str]) -> sp.csr_matrix:
+        return sp.hstack([v.fit_transform(texts) for v in self.vectorizers], format="csr")
+
+    def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
+        return sp.hstack([v.transform(texts) for v in self.vectorizers], format="csr")
+
+    @property
+    def vocabularies(self) -> List[Dict[str, int]]:
+        return [{gram: int(column) for gram, column in v.vocabulary_.items()} for v in self.vectorizers]
+
+    @property
+    def idfs(self) -> List[np.ndarray]:
+        return [v.idf_.astype(np.float32) for v in self.vectorizers]
+
+    def informative_columns(self) -> np.ndarray:
+        """Columns of n-grams with a letter, digit or symbol in them (not the padding space):
+        a text with none of them in any channel is one the model knows nothing about."""
+        columns: List[int] = []
+        offset = 0
+        for vectorizer in self.vectorizers:
+            columns += [offset + column for gram, column in vectorizer.vocabulary_.items() if gram.strip()]
+            offset += len(vectorizer.vocabulary_)
+        return np.array(sorted(columns), dtype=np.int64)
+
+
+def saved_channels(meta: Dict[str, Any], arrays: Any) -> Tuple[List[str], List[Dict[str, int]], List[np.ndarray]]:
+    """The channels, vocabularies and idf vectors of a persisted model (one written before
+    there were channels has the text channel only)."""
+    if "channels" not in meta:
+        return ["text"], [meta["vocabulary"]], [arrays["idf"]]
+    channels = meta["channels"]
+    return channels, meta["vocabularies"], [arrays[f"idf_{c}"] for c in channels]
