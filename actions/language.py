@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -16,10 +16,11 @@ from bot.language.identify import Decision, decide
 from bot.language.supported import BY_CODE, LANGUAGES, language_named_in, normalise_code
 
 
-def language_buttons() -> List[Dict[str, str]]:
-    """One button per language, each named in its own script."""
+def language_buttons(codes: Optional[Sequence[str]] = None) -> List[Dict[str, str]]:
+    """One button per language (all of them, or `codes`), each named in its own script."""
+    chosen = [BY_CODE[code] for code in codes] if codes else LANGUAGES
     return [{"title": lang.native_name, "payload": f'/choose_language{{"language":"{lang.code}"}}'}
-            for lang in LANGUAGES]
+            for lang in chosen]
 
 
 def channel_hint(metadata: Optional[Dict[str, Any]]) -> Optional[str]:
@@ -83,12 +84,21 @@ class ActionDetectLanguage(LocalizedAction):
         note_message(self.services, tracker, decision.language, decision.unsupported)
         if decision.unsupported:
             self._unsupported(dispatcher)
+        elif decision.choices:
+            self._offer(dispatcher, decision.choices)
         elif decision.switched_from and decision.reason == "detected":
             reply = Reply(self.services, decision.language)
             reply.add(reply.t("I will answer in %(language)s now.",
                               language=BY_CODE[decision.language].native_name))
             reply.send(dispatcher, buttons=[(N_("Change language"), "/choose_language")])
         return events
+
+    def _offer(self, dispatcher: CollectingDispatcher, choices: Sequence[str]) -> None:
+        """Russian or Ukrainian, Arabic or Persian in Latin letters: the question in each of
+        them, one button each; the answer that follows is in the first."""
+        question = "\n".join(self.services.translator.gettext(code, "Which language do you want?")
+                             for code in choices)
+        dispatcher.utter_message(text=question, buttons=language_buttons(choices))
 
     def _unsupported(self, dispatcher: CollectingDispatcher) -> None:
         names = ", ".join(lang.native_name for lang in LANGUAGES)

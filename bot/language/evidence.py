@@ -62,6 +62,15 @@ class Evidence:
     def languages(self) -> List[str]:
         return list(self._counts)
 
+    def coverage(self, words: List[str], language: str, n: int = 3) -> float:
+        """The share of the words' n-grams of length `n` that `language` has ever shown: a
+        message in no language at all ("qxz vbnm") is mostly unseen in every one of them."""
+        grams = [g for g in ngrams(words) if len(g) == n]
+        counts = self._counts.get(language)
+        if not grams or counts is None:
+            return 0.0
+        return sum(counts[g] > 0 for g in grams) / len(grams)
+
     def posterior(self, words: List[str], candidates: Iterable[str]) -> Dict[str, float]:
         """P(language | words) among `candidates`, from the mean log-likelihood per n-gram
         (a mean, so a long message is not judged more certain than its evidence)."""

@@ -15,13 +15,14 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 from lingua import Language as L
 from lingua import LanguageDetector, LanguageDetectorBuilder
 
 from bot.config import PROJECT_ROOT
 from bot.language.evidence import Evidence
+from bot.language.transliteration import TransliterationModel, folded_words
 from bot.masking import PLACEHOLDER
 
 _TO_OURS: Dict[L, str] = {
@@ -65,15 +66,26 @@ def is_loanword(word: str) -> bool:
     return word in LOANWORDS or word.startswith(NAV_STEMS)
 
 
-def counted_words(text: str, ignore: Iterable[str] = ()) -> List[str]:
-    """The words of `text` that say something about its language."""
-    ignored = {t.casefold() for t in ignore}
+def _without_names(text: str, ignored: Set[str]) -> str:
     # "[ID-NUMBER]" and the like were put there by masking, not written by the participant.
     folded = PLACEHOLDER.sub(" ", text).casefold()
     for term in sorted(ignored, key=len, reverse=True):
         if " " in term:
             folded = folded.replace(term, " ")
-    return [w for w in _WORD.findall(folded) if not is_loanword(w) and w not in ignored and len(w) > 1]
+    return folded
+
+
+def counted_words(text: str, ignore: Iterable[str] = ()) -> List[str]:
+    """The words of `text` that say something about its language."""
+    ignored = {t.casefold() for t in ignore}
+    return [w for w in _WORD.findall(_without_names(text, ignored))
+            if not is_loanword(w) and w not in ignored and len(w) > 1]
+
+
+def latin_words(text: str, ignore: Iterable[str] = ()) -> List[str]:
+    """Like `counted_words`, without diacritics and with the digits inside words ("3andi")."""
+    ignored = {t.casefold() for t in ignore}
+    return folded_words(_without_names(text, ignored), lambda w: not is_loanword(w) and w not in ignored)
 
 
 @dataclass(frozen=True)
@@ -82,7 +94,9 @@ class Detection:
 
     `confidence` is the best language's share among the supported languages of the
     text's script, after the training-data evidence; `lead` is how far it is ahead of
-    the second (0 when alone or unsure, 1 when the only candidate).
+    the second (0 when alone or unsure, 1 when the only candidate). A Latin-letter
+    message may be a transliteration (`language` "ru" with `script` "latin");
+    `alternatives` are the languages it may just as well be in (Russian or Ukrainian).
     """
 
     language: Optional[str]
@@ -91,6 +105,7 @@ class Detection:
     script: str
     unsupported: Optional[str] = None
     lead: float = 0.0
+    alternatives: Tuple[str, ...] = ()
 
     @property
     def is_sentence(self) -> bool:
@@ -133,6 +148,7 @@ class LanguageIdentifier:
         self._detector: Optional[LanguageDetector] = None
         self._training_dir = training_dir
         self._evidence: Optional[Evidence] = None
+        self._transliteration: Optional[TransliterationModel] = None
         self._lock = threading.Lock()
 
     @property
@@ -145,6 +161,16 @@ class LanguageIdentifier:
                         self._training_dir, [c for codes in SCRIPT_LANGUAGES.values() for c in codes],
                         counted_words)
         return self._evidence
+
+    @property
+    def transliteration(self) -> Optional[TransliterationModel]:
+        """How each language looks in Latin letters (None without training files)."""
+        if self._transliteration is None and self._training_dir is not None and self._training_dir.is_dir():
+            with self._lock:
+                if self._transliteration is None:
+                    self._transliteration = TransliterationModel.from_training_data(
+                        self._training_dir, lambda w: not is_loanword(w))
+        return self._transliteration
 
     @property
     def detector(self) -> LanguageDetector:
@@ -160,6 +186,7 @@ class LanguageIdentifier:
     def warm_up(self) -> None:
         self.detector.compute_language_confidence_values("warm up")
         _ = self.evidence
+        _ = self.transliteration
 
     def detect(self, text: str, ignore: Iterable[str] = ()) -> Detection:
         """Detects the language of `text`, not counting loanwords and the `ignore` terms."""
@@ -171,6 +198,11 @@ class LanguageIdentifier:
             return Detection("ti", 1.0, len(words), script, lead=1.0)
         if script not in SCRIPT_LANGUAGES:
             return Detection(None, 1.0, len(words), script, unsupported="other")
+        if script == "latin" and self.transliteration is not None:
+            found = self.transliteration.judge(latin_words(text, ignore))
+            if found:
+                return Detection(found.language, found.share, len(words), script, lead=found.lead,
+                                 alternatives=(found.alternative,) if found.alternative else ())
         scores = self._scores(" ".join(words))
         best, confidence = max(scores.items(), key=lambda kv: kv[1])
         candidates = SCRIPT_LANGUAGES[script]
@@ -210,6 +242,8 @@ class Decision:
     switched_from: Optional[str]
     unsupported: bool
     reason: str
+    # Languages to offer with buttons when the message may be in either ("unsure").
+    choices: Tuple[str, ...] = ()
 
 
 # How far the best language must be ahead of the second (shares among the languages
@@ -223,15 +257,23 @@ def decide(current: Optional[str], detection: Detection, hint: Optional[str],
            explicit: Optional[str], default: str) -> Decision:
     """Applies the stickiness rules.
 
-    Explicit choice wins. A full sentence (3+ words) clearly in another supported
-    language (well ahead of the second-best language of its script) switches. Short messages ("ok", "yes", a number, a course name) keep
-    the language in force, unless they are in another script than that language
-    (a Cyrillic "Привіт" after Norwegian). Without a language in force, the
-    channel's hint is used, then the detector's guess if it leads clearly enough,
-    then the default.
+    Explicit choice wins. A message that may be in either of two look-alike languages
+    (Russian or Ukrainian, Arabic or Persian in Latin letters) offers both. A full
+    sentence (3+ words) clearly in another supported language (well ahead of the
+    second-best language of its script, or a clear transliteration) switches. Short
+    messages ("ok", "yes", a number, a course name) keep the language in force, unless
+    they are in another script than that language (a Cyrillic "Привіт" after
+    Norwegian). Without a language in force, the channel's hint is used, then the
+    detector's guess if it leads clearly enough, then the default.
     """
     if explicit:
         return Decision(explicit, current if current not in (None, explicit) else None, False, "choice")
+    choices = (detection.language, *detection.alternatives) if detection.language else ()
+    # Russian or Ukrainian, Arabic or Persian in Latin letters: answered in the likelier
+    # one, and both offered, when nothing in force or a sentence outside it says otherwise.
+    if detection.alternatives and current not in choices and (
+            detection.is_sentence or (current is None and hint is None)):
+        return Decision(choices[0], current, False, "unsure", choices)
     switched = None
     if detection.language and detection.language != current:
         strong = detection.is_sentence and detection.lead >= SWITCH_LEAD

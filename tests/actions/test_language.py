@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from actions.language import ActionDetectLanguage, channel_hint
 from tests.actions.trackers import run, tracker
 
@@ -18,6 +20,28 @@ def test_switch_is_announced_in_the_new_language(services):
     assert [e["value"] for e in events if e.get("name") == "language"] == ["en"]
     assert messages[0]["text"] == "I will answer in English now."
     assert messages[0]["buttons"][0]["payload"] == "/choose_language"
+
+
+@pytest.mark.parametrize("text,language", [
+    ("zdravstvujte, skolko platyat vo vremya kursa?", "ru"),
+    ("pryvit, skilky platiat pid chas kursu?", "uk"),
+    ("marhaba, law sama7t bdi a3ref aktar 3an el kurs", "ar"),
+    ("salam, mikhastam bepursam baad az kurs chikar konam", "fa"),
+])
+def test_a_transliterated_first_message_sets_its_language(services, text, language):
+    events, messages = run(ActionDetectLanguage(), tracker(text))
+    assert [e["value"] for e in events if e.get("name") == "language"] == [language]
+    assert messages == []
+
+
+def test_arabic_or_persian_in_latin_letters_offers_both(services):
+    events, messages = run(ActionDetectLanguage(), tracker("salam"))
+    [language] = [e["value"] for e in events if e.get("name") == "language"]
+    assert language in ("ar", "fa")
+    assert sorted(b["payload"] for b in messages[0]["buttons"]) == [
+        '/choose_language{"language":"ar"}', '/choose_language{"language":"fa"}']
+    assert "ما اللغة التي تريدها؟" in messages[0]["text"] and "کدام زبان را می‌خواهید؟" in messages[0]["text"]
+    assert len(messages[0]["text"].splitlines()) == 2  # the question in Arabic and in Persian
 
 
 def test_short_message_changes_nothing(services):

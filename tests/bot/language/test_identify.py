@@ -112,3 +112,61 @@ def test_default_when_nothing_is_known():
 def test_unsupported_sentence_keeps_the_language_and_flags_it():
     decision = decide("en", det(None, unsupported="de"), None, None, "nb")
     assert decision.unsupported and decision.language == "en"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Russian in Latin letters
+    ("privet, skolko platyat na kurse?", "ru"),
+    ("zdravstvujte, ya ne ponimayu chto delat s meldekort", "ru"),
+    ("kogda nachinaetsya kurs i skolko on dlitsya", "ru"),
+    # Ukrainian in Latin letters
+    ("pryvit, skilky platiat pid chas kursu?", "uk"),
+    ("dobryi den, ya ne rozumiiu shcho robyty z meldekort", "uk"),
+    ("khto mii veileder i yak z nym zviazatysia", "uk"),
+    # Arabizi
+    ("marhaba, 3andi so2al 3an el praksis", "ar"),
+    ("law sama7t bdi a3ref aktar 3an el kurs", "ar"),
+    ("shu lazem a3mel ba3d el kurs", "ar"),
+    # Finglish
+    ("salam, man donbal kar migardam", "fa"),
+    ("baad az kurs chikar konam", "fa"),
+    ("mikhastam bepursam hoghugh chand ast", "fa"),
+])
+def test_a_transliterated_first_message_is_answered_in_its_language(text, expected):
+    detection = ID.detect(text)
+    assert detection.script == "latin" and detection.language == expected
+    decision = decide(None, detection, None, None, "nb")
+    assert decision.language == expected and expected in (decision.choices or (expected,))
+
+
+@pytest.mark.parametrize("text", [
+    "How do I sign up for a course?", "my veileder never answers me", "is there a course in bergen",
+    "czesc potrzebuje pomocy z kursem", "nie wiem co zrobic z meldekort", "mam pytanie o tiltakspenger",
+    "labas man reikia pagalbos del kurso", "mano veileder neatsako", "kiek trunka praksis",
+    "waxaan u baahanahay caawimaad koorsada", "su'aal ayaan ka qabaa tiltakspenger", "maanta waan xanuunsanahay",
+    "hei jeg trenger hjelp med kurset", "vet ikke hva jeg skal gjore med meldekortet", "jeg er syk i dag",
+    "Guten Tag, ich möchte wissen welche Kurse es gibt",
+    "hi", "ne", "na", "tak", "nie", "ja", "taip", "haa", "ok",  # too short to tell
+    "qxz vbnm plokij", "asdfgh jkl", "brrr zzz",  # keyboard mashing
+])
+def test_latin_script_languages_are_not_taken_for_transliterations(text):
+    detection = ID.detect(text)
+    assert detection.language not in ("ar", "fa", "ru", "uk") and not detection.alternatives
+
+
+def test_a_transliteration_that_fits_two_languages_offers_both():
+    salam = decide(None, ID.detect("salam"), None, None, "nb")  # Arabic and Persian alike
+    assert set(salam.choices) == {"ar", "fa"} and salam.language in ("ar", "fa")
+    detection = Detection("ru", 0.9, 4, "latin", lead=0.1, alternatives=("uk",))
+    first = decide(None, detection, None, None, "nb")
+    assert first.language == "ru" and first.choices == ("ru", "uk") and first.reason == "unsure"
+    # In Norwegian so far: a sentence that may be Russian or Ukrainian offers both too.
+    later = decide("nb", detection, None, None, "nb")
+    assert later.choices == ("ru", "uk") and later.switched_from == "nb"
+    # Already in Ukrainian: stays, nothing offered.
+    assert decide("uk", detection, None, None, "nb") == decide("uk", det("uk", lead=0.1), None, None, "nb")
+
+
+def test_a_clear_transliteration_switches_the_language_in_force():
+    decision = decide("nb", ID.detect("zdravstvujte, ya ne ponimayu chto delat s meldekort"), None, None, "nb")
+    assert decision.language == "ru" and decision.switched_from == "nb" and decision.reason == "detected"

@@ -1,0 +1,142 @@
+"""Whether a Latin-letter message is Arabic, Persian, Russian or Ukrainian written in Latin
+letters (Arabizi, Finglish, transliteration) rather than a Latin-script language.
+
+The general detector knows these languages only in their own scripts, so a
+transliteration reads to it as some Latin-script language. This model compares the
+message with how each language looks in Latin letters in the training data: the
+Latin-script languages as written (without diacritics, as they are often typed); the
+transliterated lines of nlu_data/nlu/<ar|fa|ru|uk>/; and the other examples of these
+four spelled in Latin letters the way each is usually transliterated (with vowels, as
+people write them: bot/language/romanise.py keeps none, for comparing). Arabizi writes
+letters as digits ("3andi", "7ad", "so2al"), so words keep their digits here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
+
+from bot.language.evidence import Evidence, ngrams, training_texts
+from bot.language.romanise import CYRILLIC
+
+LATIN_LANGUAGES = ("nb", "en", "so", "pl", "lt")
+TRANSLITERATED = ("ar", "fa", "ru", "uk")
+# Languages whose transliterations look alike: when neither is clearly ahead, ask.
+CLOSE = {"ru": "uk", "uk": "ru", "ar": "fa", "fa": "ar"}
+
+# How Ukrainian is usually written in Latin letters where it differs from Russian:
+# и is y, г is h, і is i ("pryvit", "skilky", "hroshi").
+_UKRAINIAN = {**CYRILLIC, "и": "y", "г": "h", "й": "i", "х": "kh", "ь": ""}
+_RUSSIAN = {**CYRILLIC, "й": "j", "ы": "y", "ё": "yo", "щ": "sch"}
+# Arabizi: digits for the letters Latin lacks (3 ع, 7 ح, 2 ء and the Levantine ق);
+# long vowels as vowels ("كورسات" kursat).
+_ARABIC = {
+    "ا": "a", "أ": "2a", "إ": "2i", "آ": "2a", "ء": "2", "ؤ": "2", "ئ": "2", "ب": "b", "ت": "t",
+    "ث": "th", "ج": "j", "ح": "7", "خ": "kh", "د": "d", "ذ": "th", "ر": "r", "ز": "z", "س": "s",
+    "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "3", "غ": "gh", "ف": "f", "ق": "2",
+    "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ة": "a", "و": "u", "ي": "i", "ى": "a",
+}
+# Finglish: no digits; a final ه is the vowel e ("خونه" khune), ق and غ are gh.
+_PERSIAN = {
+    "ا": "a", "آ": "a", "أ": "a", "ء": "", "ئ": "i", "ب": "b", "پ": "p", "ت": "t", "ث": "s",
+    "ج": "j", "چ": "ch", "ح": "h", "خ": "kh", "د": "d", "ذ": "z", "ر": "r", "ز": "z", "ژ": "zh",
+    "س": "s", "ش": "sh", "ص": "s", "ض": "z", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f",
+    "ق": "gh", "ک": "k", "ك": "k", "گ": "g", "ل": "l", "م": "m", "ن": "n", "و": "u", "ه": "h",
+    "ی": "i", "ي": "i",
+}
+_SPELLING = {"ru": _RUSSIAN, "uk": _UKRAINIAN, "ar": _ARABIC, "fa": _PERSIAN}
+_WORD = re.compile(r"[^\W_]+")
+
+# A transliteration must be this likely (against every Latin-script language) to be taken.
+TRANSLITERATION_SHARE = 0.7
+# Share of the message's letter triples the language must have shown in the training
+# data (0.84-1.0 for real transliterations tried, 0.29-0.46 for keyboard mashing).
+MIN_COVERAGE = 0.6
+# Fewer letters than this say nothing: "hi", "na", "ne" are words in too many languages.
+MIN_LETTERS = 5
+# Between two look-alike languages, the second is offered as a choice unless the first
+# leads by this much.
+CLEAR_LEAD = 0.5
+
+
+def folded_words(text: str, keep: Callable[[str], bool] = lambda w: True) -> List[str]:
+    """Lower-cased words without diacritics, digits kept inside words ("3andi"), numbers dropped."""
+    text = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).casefold())
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return [w for w in _WORD.findall(text) if not w.isdigit() and len(w) > 1 and keep(w)]
+
+
+def is_latin(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    latin = sum("LATIN" in unicodedata.name(ch, "") for ch in letters)
+    return bool(letters) and latin * 2 > len(letters)
+
+
+def _spelled(text: str, language: str) -> str:
+    """A Cyrillic or Arabic-script training example spelled the way participants write
+    the language in Latin letters."""
+    table = _SPELLING[language]
+    words = []
+    for word in _WORD.findall(text.casefold().replace("\u200c", "")):
+        if language == "ar" and word.startswith("ال") and len(word) > 3:
+            words.append("el")  # the article is written apart: "el kurs"
+            word = word[2:]
+        if language == "fa" and word.endswith("ه") and len(word) > 1:
+            word = word[:-1] + "e"
+        words.append("".join(table.get(ch, ch) for ch in word))
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Transliteration:
+    """A transliterated language, how likely, and the look-alike language to offer too."""
+
+    language: str
+    share: float
+    lead: float
+    alternative: Optional[str]
+
+
+class TransliterationModel:
+    """Naive Bayes over character n-grams of Latin-letter words, per language."""
+
+    def __init__(self, evidence: Evidence):
+        self.evidence = evidence
+
+    @classmethod
+    def from_training_data(cls, nlu_dir: Path, keep: Callable[[str], bool]) -> TransliterationModel:
+        counts: Dict[str, Counter] = {}
+        for language in (*LATIN_LANGUAGES, *TRANSLITERATED):
+            words: List[str] = []
+            for text in training_texts(nlu_dir, language):
+                if is_latin(text):
+                    words += folded_words(text, keep)
+                elif language in _SPELLING:
+                    words += folded_words(_spelled(text, language), keep)
+            counts[language] = Counter(ngrams(words))
+        return cls(Evidence(counts))
+
+    def judge(self, words: Iterable[str]) -> Optional[Transliteration]:
+        """The transliterated language of these (folded) words, or None when a Latin-script
+        language is as likely."""
+        words = list(words)
+        if sum(len(w) for w in words) < MIN_LETTERS:
+            return None
+        posterior = self.evidence.posterior(words, (*LATIN_LANGUAGES, *TRANSLITERATED))
+        if not posterior:
+            return None
+        ranked: List[Tuple[str, float]] = sorted(
+            ((c, posterior.get(c, 0.0)) for c in TRANSLITERATED), key=lambda kv: -kv[1])
+        language, share = ranked[0]
+        # The look-alike pair shares one script's evidence: a message as likely Russian as
+        # Ukrainian is a Cyrillic-language transliteration all the same.
+        close = CLOSE[language]
+        pair = share + posterior.get(close, 0.0)
+        if pair < TRANSLITERATION_SHARE or self.evidence.coverage(words, language) < MIN_COVERAGE:
+            return None
+        lead = (share - posterior.get(close, 0.0)) / pair
+        return Transliteration(language, pair, lead, close if lead < CLEAR_LEAD else None)

@@ -1,0 +1,48 @@
+"""Messages as participants really write them, through the real model, Rasa server and
+action server: transliterated first messages answered in the participant's language,
+look-alike languages offered as a choice, and typing habits understood."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.test_flows import CATALOGUE, Conversation, Turn
+
+pytestmark = pytest.mark.model
+
+MONEY = CATALOGUE.pages["money"].title
+PROBLEMS = CATALOGUE.pages["placement-problems"].title
+
+
+@pytest.mark.parametrize("language,text", [
+    ("ru", "zdravstvujte, skolko deneg platyat vo vremya kursa?"),
+    ("uk", "dobryi den, skilky hroshei platiat pid chas kursu?"),
+    ("ar", "marhaba, addesh masari bya3touni wa2t el kurs?"),
+    ("fa", "salam, too dore cheghadr pool behem midan?"),
+])
+def test_a_transliterated_first_message_is_answered_in_the_participants_language(bot, language, text):
+    talk = Conversation(bot, language)
+    turn = talk.say(text)
+    assert talk.c(MONEY) in turn.text, turn.text
+
+
+def test_a_word_shared_by_arabic_and_persian_offers_both(bot):
+    talk = Conversation(bot, "ar")
+    turn = Turn(bot.say(talk.sender, "salam"))  # answered in either of the two
+    assert '/choose_language{"language":"ar"}' in turn.payloads, turn.text
+    assert '/choose_language{"language":"fa"}' in turn.payloads
+    chosen = talk.say('/choose_language{"language":"ar"}')
+    assert talk.t("OK, I will answer in %(language)s.", language="العربية") in chosen.text
+
+
+@pytest.mark.parametrize("language,text,page", [
+    ("pl", "ILE KASY DOSTANE NA KURSIE", MONEY),                       # capitals, no diacritics
+    ("nb", "hvor mye penger far jeg pa kurset", MONEY),                # no æøå
+    ("lt", "kiek pinigu gausiu kol busiu kurse", MONEY),
+    ("en", "i only sweep the floor there all day and no one teaches me a thing", PROBLEMS),  # said indirectly
+])
+def test_messages_typed_the_way_people_type_are_understood(bot, language, text, page):
+    talk = Conversation(bot, language)
+    talk.say({"pl": "dzien dobry", "nb": "hei", "lt": "labas", "en": "hello"}[language])
+    turn = talk.say(text)
+    assert talk.c(page) in turn.text, turn.text
