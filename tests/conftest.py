@@ -142,13 +142,25 @@ def production_missing() -> str:
     return ""
 
 
-def _balanced_port() -> str:
-    """A free balancer port with room for the instance ports above it (+100, +200)."""
-    from bot.ops.production import INSTANCES
+def _is_free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def _balanced_port(taken: set) -> str:
+    """A free balancer port whose instance ports (+100, +200) are free too, and none of
+    them among `taken` (the other balancer's)."""
+    from bot.ops.production import INSTANCES, instance_port
 
     while True:
         port = free_port()
-        if port + 100 * INSTANCES < 65000:
+        ports = {port, *(instance_port(port, i) for i in range(INSTANCES))}
+        if max(ports) < 65000 and not ports & taken and all(_is_free(p) for p in ports):
+            taken |= ports
             return str(port)
 
 
@@ -169,37 +181,48 @@ def start_bot(base: Path, log_name: str = "servers.log",
 
     content = base / "content"
     shutil.copytree(PROJECT_ROOT / "content", content)
-    env = {
-        "AMO_WEB_PORT": str(free_port()), "AMO_VAR_DIR": str(base / "var"),
-        "AMO_CONTENT_DIR": str(content), "AMO_CONTENT_WATCH_SECONDS": "0.5",
-        "AMO_TRACKER_STORE_URL": "",
-    }
-    database = ""
-    if profile == "production":
-        database = create_database("e2e")
-        env.update({"AMO_RASA_PORT": _balanced_port(), "AMO_ACTIONS_PORT": _balanced_port(),
-                    "AMO_DATABASE_URL": database, "AMO_TRACKER_STORE_URL": database,
-                    "AMO_WEB_COOKIE_SECURE": "true"})
-    else:
-        env.update({"AMO_RASA_PORT": str(free_port()), "AMO_ACTIONS_PORT": str(free_port())})
-    env.update(extra_env or {})
-    settings = ensure_token(load_settings({**os.environ, **env}))
     model = trained_model(Path(tempfile_root()) / "models")
-    children = (production_commands(settings, model, sys.executable, TEST_REDIS) if profile == "production"
-                else commands(settings, model, python=sys.executable))
-    log = open(base / log_name, "w", encoding="utf-8")
-    supervisor = Supervisor(children, cwd=PROJECT_ROOT, out=log, env=env)
-    supervisor.start()
+    database = create_database("e2e") if profile == "production" else ""
     try:
-        if not supervisor.wait_healthy(timeout=300):
-            log.flush()
-            raise RuntimeError("bot did not start:\n" + (base / log_name).read_text()[-4000:])
-        yield RunningBot(settings, supervisor, profile, env)
+        # A second try on new ports when the stack does not come up (a port taken between
+        # choosing it and binding it, on a machine shared with other runs); the first
+        # try's log stays in tests/artifacts.
+        for attempt in (1, 2):
+            env = {
+                "AMO_WEB_PORT": str(free_port()), "AMO_VAR_DIR": str(base / "var"),
+                "AMO_CONTENT_DIR": str(content), "AMO_CONTENT_WATCH_SECONDS": "0.5",
+                "AMO_TRACKER_STORE_URL": "",
+            }
+            if profile == "production":
+                taken: set = set()
+                env.update({"AMO_RASA_PORT": _balanced_port(taken), "AMO_ACTIONS_PORT": _balanced_port(taken),
+                            "AMO_DATABASE_URL": database, "AMO_TRACKER_STORE_URL": database,
+                            "AMO_WEB_COOKIE_SECURE": "true"})
+            else:
+                env.update({"AMO_RASA_PORT": str(free_port()), "AMO_ACTIONS_PORT": str(free_port())})
+            env.update(extra_env or {})
+            settings = ensure_token(load_settings({**os.environ, **env}))
+            children = (production_commands(settings, model, sys.executable, TEST_REDIS)
+                        if profile == "production" else commands(settings, model, python=sys.executable))
+            name = log_name if profile == "default" else f"{profile}-{log_name}"
+            log_path = base / (name if attempt == 1 else f"retry-{name}")
+            with open(log_path, "w", encoding="utf-8") as log:
+                supervisor = Supervisor(children, cwd=PROJECT_ROOT, out=log, env=env)
+                supervisor.start()
+                try:
+                    healthy = supervisor.wait_healthy(timeout=300)
+                    if healthy:
+                        yield RunningBot(settings, supervisor, profile, env)
+                finally:
+                    supervisor.stop()
+                    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+                    log.flush()
+                    shutil.copy(log_path, ARTIFACTS / log_path.name)
+            if healthy:
+                return
+            if attempt == 2:
+                raise RuntimeError("bot did not start twice:\n" + log_path.read_text()[-4000:])
     finally:
-        supervisor.stop()
-        log.close()
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        shutil.copy(base / log_name, ARTIFACTS / (log_name if profile == "default" else f"{profile}-{log_name}"))
         if database:
             drop_database(database)
 
