@@ -86,12 +86,26 @@ class ActionDetectLanguage(LocalizedAction):
             self._unsupported(dispatcher)
         elif decision.choices:
             self._offer(dispatcher, decision.choices)
+        elif decision.reason == "default" and not self._greeting_or_button(tracker):
+            # Nothing in a first message said its language ("thanks", "ok", "12345"): the
+            # participant sees which language the bot chose, and how to change it.
+            reply = Reply(self.services, decision.language)
+            reply.add(reply.t("I answer in %(language)s. You can choose another language below.",
+                              language=BY_CODE[decision.language].native_name))
+            reply.send(dispatcher, raw_buttons=language_buttons())
         elif decision.switched_from and decision.reason == "detected":
             reply = Reply(self.services, decision.language)
             reply.add(reply.t("I will answer in %(language)s now.",
                               language=BY_CODE[decision.language].native_name))
             reply.send(dispatcher, buttons=[(N_("Change language"), "/choose_language")])
         return events
+
+    @staticmethod
+    def _greeting_or_button(tracker: Tracker) -> bool:
+        """A greeting shows the languages itself; a button press chose what it pressed."""
+        text = tracker.latest_message.get("text") or ""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        return text.startswith("/") or intent == "greet"
 
     def _offer(self, dispatcher: CollectingDispatcher, choices: Sequence[str]) -> None:
         """Russian or Ukrainian, Arabic or Persian in Latin letters: the question in each of

@@ -44,7 +44,8 @@ NAV_STEMS = (
     "praksisplass", "arbeidstrening", "tiltakspeng", "meldekort", "dagpeng", "veileder",
     "arbeidsavklaringspeng", "kvalifiseringsprogram", "introduksjonsprogram", "lønnstilskudd",
     "sykepeng", "aktivitetsplan", "arbeidsmarkedstiltak", "tiltaksplass", "oppfølgingsvedtak",
-    "fastlege", "sosialhjelp", "nav-kontor", "navkontor", "tiltak",
+    "fastlege", "sosialhjelp", "nav-kontor", "navkontor", "tiltak", "tilleggsstønad", "stønad",
+    "barnetrygd", "bostøtte", "kontantstøtte", "sykemeld", "egenmeld", "skattekort",
 )
 # The supported languages written in each script.
 SCRIPT_LANGUAGES: Dict[str, Tuple[str, ...]] = {
@@ -286,6 +287,19 @@ def decide(current: Optional[str], detection: Detection, hint: Optional[str],
         if strong or script_change:
             switched = current
             return Decision(detection.language, switched, False, "detected")
+        # A message in Cyrillic or Arabic script that does not say which language of its
+        # script it is in ("окей", "дякую"): first, or after a language of another script,
+        # the likelier one is used and both are offered, never the default Norwegian.
+    # A short message in Cyrillic or Arabic script that does not say which language of
+    # its script it is in ("окей", "ممنون"): first, or after a language of another script,
+    # the likelier one is used and both are offered, never the default Norwegian.
+    pair = SCRIPT_LANGUAGES.get(detection.script, ())
+    if len(pair) == 2 and not detection.is_sentence and detection.lead < GUESS_LEAD and (
+            current is None and hint is None
+            or current is not None and _script_of_language(current) != detection.script):
+        likelier = detection.language if detection.language in pair else pair[0]
+        choices = (likelier, *(code for code in pair if code != likelier))
+        return Decision(likelier, current, False, "unsure", choices)
     if detection.unsupported and detection.is_sentence and detection.confidence >= UNSUPPORTED_CONFIDENCE:
         return Decision(current or hint or default, None, True, "unsupported")
     if current:

@@ -100,3 +100,25 @@ def test_the_bots_turns_keep_the_catalog_texts_they_were_made_of():
     assert turns[2].lines == ({"msgid": "Hello! I explain NAV's courses.", "params": {}},)
     assert turns[3].lines is None
     assert question_topic(events) == "allowance"
+
+
+@pytest.mark.parametrize("text", ["12345", "ok", "Kurs?"])
+def test_a_first_message_that_tells_no_language_says_which_and_offers_the_others(services, text):
+    events, messages = run(ActionDetectLanguage(), tracker(text, intent="list_courses"))
+    assert [e["value"] for e in events if e.get("name") == "language"] == ["nb"]
+    assert messages[0]["text"] == "Jeg svarer på Norsk. Du kan velge et annet språk nedenfor."
+    assert len(messages[0]["buttons"]) == 10
+
+
+@pytest.mark.parametrize("text,intent", [("hei", "greet"), ("/list_courses", "list_courses")])
+def test_a_greeting_or_a_button_shows_no_language_note(services, text, intent):
+    _, messages = run(ActionDetectLanguage(), tracker(text, intent=intent))
+    assert messages == []
+
+
+def test_a_short_cyrillic_first_message_offers_russian_and_ukrainian(services):
+    events, messages = run(ActionDetectLanguage(), tracker("окей", intent="affirm"))
+    [language] = [e["value"] for e in events if e.get("name") == "language"]
+    assert language in ("ru", "uk")
+    assert sorted(b["payload"] for b in messages[0]["buttons"]) == [
+        '/choose_language{"language":"ru"}', '/choose_language{"language":"uk"}']

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.language.identify import Detection, decide, get_identifier
+from bot.language.identify import Decision, Detection, decide, get_identifier
 
 ID = get_identifier()
 
@@ -170,3 +170,29 @@ def test_a_transliteration_that_fits_two_languages_offers_both():
 def test_a_clear_transliteration_switches_the_language_in_force():
     decision = decide("nb", ID.detect("zdravstvujte, ya ne ponimayu chto delat s meldekort"), None, None, "nb")
     assert decision.language == "ru" and decision.switched_from == "nb" and decision.reason == "detected"
+
+
+@pytest.mark.parametrize("text,pair", [("окей", {"ru", "uk"}), ("ок", {"ru", "uk"}), ("ممنون", {"ar", "fa"})])
+def test_a_short_message_that_only_its_script_tells_offers_both_languages(text, pair):
+    first = decide(None, ID.detect(text), None, None, "nb")
+    assert first.language in pair and set(first.choices) == pair and first.reason == "unsure"
+    # After Norwegian too: never answered in Norwegian, both offered.
+    later = decide("nb", ID.detect(text), None, None, "nb")
+    assert later.language in pair and set(later.choices) == pair
+    # Within its script nothing changes: "окей" in a Ukrainian conversation stays Ukrainian.
+    assert decide("uk", ID.detect("окей"), None, None, "nb") == Decision("uk", None, False, "sticky")
+
+
+@pytest.mark.parametrize("text,expected", [("дякую", "uk"), ("спасибо", "ru"), ("شكرا", "ar")])
+def test_a_short_message_clearly_in_one_language_of_its_script_is_answered_in_it(text, expected):
+    assert decide(None, ID.detect(text), None, None, "nb") == Decision(expected, None, False, "guess")
+    assert decide("nb", ID.detect(text), None, None, "nb").language == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("czy dostanę tilleggsstønad na dojazd", "pl"),
+    ("can I get tilleggsstønad for the bus", "en"),
+    ("ar galiu gauti tilleggsstønad kelionei", "lt"),
+])
+def test_nav_benefit_names_do_not_make_a_sentence_norwegian(text, expected):
+    assert decide(None, ID.detect(text), None, None, "nb").language == expected
