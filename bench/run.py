@@ -178,17 +178,13 @@ def baseline(python: str, workdir: Path) -> Dict[str, Any]:
     return result
 
 
-def ours(python: str, workdir: Path) -> Dict[str, Any]:
+def ours(python: str, workdir: Path, model: Path) -> Dict[str, Any]:
     from bot.config import load_settings
     from bot.ops.supervisor import commands
-    from bot.ops.training import latest_model
 
     env = {"AMO_RASA_PORT": str(free_port()), "AMO_ACTIONS_PORT": str(free_port()),
            "AMO_VAR_DIR": str(workdir / "var"), "AMO_TRACKER_STORE_URL": "memory"}
     settings = load_settings({**os.environ, **env})
-    model = latest_model(ROOT, settings.models_dir)
-    if model is None:
-        raise SystemExit("No model: run `make setup` first.")
     return measure_server(commands(settings, model, python), ROOT,
                           settings.rasa_url, OUR_MESSAGES, "ours", env=env,
                           log=workdir / "ours.log")
@@ -243,7 +239,7 @@ def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     from bench.evaluate_nlu import evaluate
     from bot.config import get_settings
-    from bot.ops.training import latest_model
+    from bot.ops.training import train
 
     report: Dict[str, Any] = {
         "date": dt.datetime.now().isoformat(timespec="minutes"),
@@ -254,12 +250,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="amo-bench-") as tmp:
         work = Path(tmp)
         print("Understanding (held-out split)...", flush=True)
-        settings = get_settings()
-        report["nlu"] = evaluate(latest_model(ROOT, settings.models_dir))
+        # The model of the checkout's training data (trained now if `make setup` has not).
+        model = train(ROOT, get_settings().models_dir)
+        report["nlu"] = evaluate(model)
         print("Baseline: rasa init bot (train and serve)...", flush=True)
         report["baseline"] = baseline(python, work)
         print("This bot (serve)...", flush=True)
-        report["ours"] = ours(python, work)
+        report["ours"] = ours(python, work, model)
         if not args.skip_training:
             print("Training times...", flush=True)
             try:

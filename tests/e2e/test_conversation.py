@@ -93,6 +93,21 @@ def test_metadata_language_hint_is_used_for_a_short_first_message(bot):
     assert T.gettext("pl", "OK. What would you like to know?") in text_of(replies)
 
 
+def test_a_first_message_without_language_says_which_and_offers_the_ten(bot):
+    replies = bot.say(sender(), "ok")
+    note = T.gettext("nb", "I answer in %(language)s. You can choose another language below.", language="Norsk")
+    assert note in text_of(replies)
+    assert sum(p.startswith("/choose_language") for p in payloads(replies)) == 10
+    # With a hint nothing of that kind is said.
+    assert note not in text_of(bot.say(sender(), "ok", language="nb"))
+
+
+def test_a_short_cyrillic_first_message_offers_russian_and_ukrainian(bot):
+    replies = bot.say(sender(), "окей")
+    assert CYRILLIC.search(text_of(replies)) and "Norsk" not in text_of(replies)
+    assert {'/choose_language{"language":"ru"}', '/choose_language{"language":"uk"}'} <= set(payloads(replies))
+
+
 def test_unsupported_language_gets_the_list_in_english_and_norwegian(bot):
     replies = bot.say(sender(), "Guten Tag, ich möchte gerne wissen welche Kurse es gibt")
     text = text_of(replies)
