@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.config import PROJECT_ROOT
 from bot.files import make_private
+from tests.conftest import CHEAP_PASSWORDS
 
 
 def test_make_private_takes_group_and_other_access_away(tmp_path: Path) -> None:
@@ -31,7 +32,7 @@ def test_make_private_takes_group_and_other_access_away(tmp_path: Path) -> None:
 
 def test_a_command_writes_private_files_whatever_the_shells_umask(tmp_path: Path) -> None:
     var = tmp_path / "var"
-    env = {**os.environ, "AMO_VAR_DIR": str(var), "AMO_DATABASE_URL": ""}
+    env = {**os.environ, "AMO_VAR_DIR": str(var), "AMO_DATABASE_URL": "", **CHEAP_PASSWORDS}
     subprocess.run([sys.executable, "-m", "bot.ops.cli", "users", "add", "kari", "--role",
                     "caseworker", "--password", "a long password"], cwd=PROJECT_ROOT, env=env,
                    check=True, capture_output=True, umask=0o022)
