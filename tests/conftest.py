@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import shutil
 import socket
@@ -252,6 +253,18 @@ def bot(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
             pytest.skip(f"production profile: {missing}")
     with start_bot(tmp_path_factory.mktemp(f"bot-{profile}"), profile=profile) as running:
         yield running
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Importing the test modules (Rasa, TensorFlow) makes millions of objects and few cycles:
+    # the collector would scan them again and again for nothing.
+    gc.disable()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    # What the imports made lives to the end of the run: later collections skip it.
+    gc.freeze()
+    gc.enable()
 
 
 E2E = Path(__file__).resolve().parent / "e2e"
