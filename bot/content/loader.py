@@ -126,32 +126,44 @@ def _parse(text: str) -> Tuple[Any, Optional[Tuple[Optional[int], str]]]:
         return None, (mark.line + 1 if mark else None, f"invalid YAML: {exc.problem or exc.context}")
 
 
-def read_yaml(path: Path, root: Path) -> Tuple[Any, List[ContentError]]:
-    """Parses one file; refuses anchors, aliases, custom tags and oversized files."""
+def read_yaml(path: Path, root: Path) -> Tuple[str, Any, List[ContentError]]:
+    """Parses one file; refuses anchors, aliases, custom tags and oversized files.
+
+    Returns the text, the round-trip document (None when it cannot be used) and the problems.
+    """
     rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [ContentError(rel, None, "", f"cannot read file: {exc.strerror}")]
+        return "", None, [ContentError(rel, None, "", f"cannot read file: {exc.strerror}")]
     if len(raw) > MAX_FILE_BYTES:
-        return None, [ContentError(rel, None, "", f"file is larger than {MAX_FILE_BYTES // 1024} KB")]
+        return "", None, [ContentError(rel, None, "", f"file is larger than {MAX_FILE_BYTES // 1024} KB")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [ContentError(rel, None, "", f"not UTF-8 text (byte {exc.start})")]
+        return "", None, [ContentError(rel, None, "", f"not UTF-8 text (byte {exc.start})")]
     doc, problem = _parse(text)
     if problem is not None:
         line, message = problem
-        return None, [ContentError(rel, line, "", message)]
-    return doc, []
+        return text, None, [ContentError(rel, line, "", message)]
+    return text, doc, []
 
 
-def _validate(doc: Any, schema: Path, rel: str) -> List[ContentError]:
-    errors = []
-    for err in sorted(_validator(schema).iter_errors(_plain(doc)), key=lambda e: list(e.path)):
-        field = ".".join(str(p) for p in err.path)
-        errors.append(ContentError(rel, _line_of(doc, err.path), field, err.message))
-    return errors
+@lru_cache(maxsize=256)
+def _schema_errors(text: str, schema: Path) -> Tuple[Tuple[Tuple[Any, ...], str], ...]:
+    """(path in the document, message) for each way the document of `text` breaks `schema`.
+
+    Kept per text like the documents: checking is most of what loading unchanged files
+    costs. The schemas are read once per process (`_validator`).
+    """
+    doc, _problem = _parse(text)
+    return tuple((tuple(err.path), err.message) for err in
+                 sorted(_validator(schema).iter_errors(_plain(doc)), key=lambda e: list(e.path)))
+
+
+def _validate(text: str, doc: Any, schema: Path, rel: str) -> List[ContentError]:
+    return [ContentError(rel, _line_of(doc, path), ".".join(str(p) for p in path), message)
+            for path, message in _schema_errors(text, schema)]
 
 
 def _valid_documents(folder: Path, schema: Path, root: Path,
@@ -162,9 +174,9 @@ def _valid_documents(folder: Path, schema: Path, root: Path,
     """
     for path in sorted(folder.glob("*.yml")):
         rel = str(path.relative_to(root))
-        doc, errs = read_yaml(path, root)
+        text, doc, errs = read_yaml(path, root)
         if doc is not None:
-            errs = errs + _validate(doc, schema, rel)
+            errs = errs + _validate(text, doc, schema, rel)
         problems += errs
         if doc is not None and not errs:
             yield rel, doc, _plain(doc)
@@ -179,9 +191,9 @@ def _load_places(content_dir: Path, root: Path, counties: Dict[str, str],
         problems.append(ContentError(rel, None, "", "missing: only county names and the courses' "
                                      "places are recognised as places", severity="warning"))
         return {}
-    doc, errs = read_yaml(path, root)
+    text, doc, errs = read_yaml(path, root)
     if doc is not None:
-        errs = errs + _validate(doc, content_dir / "schema" / "places.schema.json", rel)
+        errs = errs + _validate(text, doc, content_dir / "schema" / "places.schema.json", rel)
     problems += errs
     if doc is None or errs:
         return {}
@@ -204,7 +216,7 @@ def load_catalogue(content_dir: Path) -> Tuple[Optional[Catalogue], List[Content
     problems: List[ContentError] = []
     schema_dir = content_dir / "schema"
 
-    counties_doc, errs = read_yaml(content_dir / "counties.yml", root)
+    _text, counties_doc, errs = read_yaml(content_dir / "counties.yml", root)
     problems += errs
     counties: Dict[str, str] = {}
     if counties_doc is not None:
