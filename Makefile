@@ -32,9 +32,14 @@ test: $(STAMP)
 	@$(BIN)/amo-bot translations compile
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The fast tier keeps its temporary files (the tests' SQLite databases above all) on the RAM
+# disk when there is one, unless TMPDIR says otherwise: on a busy disk, waiting for each
+# commit to reach it made the tier take almost twice as long.
+RAM_DISK := $(shell test -d /dev/shm -a -w /dev/shm && echo /dev/shm)
+
 test-fast: $(STAMP)
 	@$(BIN)/amo-bot translations compile
-	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
+	TMPDIR="$${TMPDIR:-$(RAM_DISK)}" $(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
 
 test-e2e: $(STAMP)
 	@$(BIN)/amo-bot translations compile
