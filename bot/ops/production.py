@@ -40,6 +40,18 @@ def require_secure_cookies(settings: Settings) -> None:
         raise ProfileError(INSECURE_COOKIES)
 
 
+# The password hashing cost below which the profile does not start (tests lower it).
+MIN_SCRYPT_N = 2**17
+
+
+def require_password_cost(settings: Settings) -> None:
+    """Dashboard passwords are hashed at full cost wherever other machines can log in."""
+    if settings.password_scrypt_n < MIN_SCRYPT_N:
+        raise ProfileError(
+            f"AMO_PASSWORD_SCRYPT_N is {settings.password_scrypt_n}; the production profile needs at "
+            f"least {MIN_SCRYPT_N} (the default): unset it. A lower cost is for tests only.")
+
+
 def production_settings(settings: Settings) -> Settings:
     """PostgreSQL for both stores unless configured otherwise."""
     database = settings.database_url or DEFAULT_DATABASE
@@ -125,6 +137,7 @@ def nginx_config(settings: Settings, run_dir: Path) -> Path:
 def production_commands(settings: Settings, model: Path, python: str, redis_url: str) -> List[Child]:
     """Every process of the production profile; raises ProfileError with a fix hint."""
     require_secure_cookies(settings)
+    require_password_cost(settings)
     nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
     if nginx is None:
         raise ProfileError("The production profile needs nginx: sudo apt-get install nginx-light")

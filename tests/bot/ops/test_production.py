@@ -27,3 +27,11 @@ def test_the_profile_accepts_secure_cookies(tmp_path: Path) -> None:
     with pytest.raises(ProfileError, match="AMO_WEB_COOKIE_SECURE"):
         production_commands(plain, tmp_path / "model.tar.gz", "python", "redis://127.0.0.1:6379/1")
     require_secure_cookies(load_settings({"AMO_VAR_DIR": str(tmp_path), "AMO_WEB_COOKIE_SECURE": "true"}))
+
+
+def test_the_profile_refuses_a_lowered_password_cost(tmp_path: Path) -> None:
+    cheap = load_settings({"AMO_VAR_DIR": str(tmp_path), "AMO_WEB_COOKIE_SECURE": "true",
+                           "AMO_PASSWORD_SCRYPT_N": "16"})
+    with pytest.raises(ProfileError, match="AMO_PASSWORD_SCRYPT_N is 16"):
+        production_commands(cheap, tmp_path / "model.tar.gz", "python", "redis://127.0.0.1:6379/1")
+    assert not (tmp_path / "run").exists()  # nothing written, nothing started
