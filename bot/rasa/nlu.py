@@ -99,13 +99,20 @@ class LinearModel:
 
     def __post_init__(self) -> None:
         self.informative = self.vectorizer.informative_columns()
+        # Laid out once as the sparse product wants them: a transposed view, or weights of
+        # another float type than the features', would be copied on every message (most
+        # of the time of a parse).
+        self._columns = np.ascontiguousarray(self.weights.T)
+        self._informative = np.zeros(self.weights.shape[1])
+        self._informative[self.informative] = 1.0
 
     def confidences(self, texts: Sequence[str]) -> np.ndarray:
         """A text with no n-gram the model knows gets the same confidence for every intent
         (so the fallback catches it), not the intent with the largest bias."""
         features = self.vectorizer.transform(texts)
-        confidences = softmax(np.asarray(features @ self.weights.T + self.bias) * self.temperature)
-        unknown = features[:, self.informative].getnnz(axis=1) == 0
+        scores = features.astype(self._columns.dtype) @ self._columns + self.bias
+        confidences = softmax(np.asarray(scores, dtype=np.float64) * self.temperature)
+        unknown = np.asarray(abs(features) @ self._informative).ravel() == 0
         confidences[unknown] = 1.0 / len(self.intents)
         return confidences
 
