@@ -32,6 +32,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.language.textmatch import COURSE_WORDS, NameIndex, fold
 from bot.rasa.features import Features, saved_channels, without_placeholders
+from bot.rasa.sentences import weigh_requests
 
 __all__ = ["CharNgramIntentClassifier", "NameEntityExtractor", "without_placeholders"]
 
@@ -40,14 +41,15 @@ logger = logging.getLogger(__name__)
 
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of this module's, the name matcher's and masking's source. Rasa's training cache
+    """A hash of the source of this module and of the ones it reads text with. Rasa's training cache
     keys a component by its config and inputs only; this makes a change of code retrain it."""
     from bot import masking
     from bot.language import romanise, textmatch
-    from bot.rasa import features
+    from bot.rasa import features, sentences
 
     digest = hashlib.sha256()
-    for module in (__file__, textmatch.__file__, masking.__file__, features.__file__, romanise.__file__):
+    for module in (__file__, textmatch.__file__, masking.__file__, features.__file__, romanise.__file__,
+                   sentences.__file__):
         digest.update(Path(module).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -96,6 +98,7 @@ class LinearModel:
     bias: np.ndarray
     intents: List[str]
     temperature: float
+    request_weight: float = 0.0  # see bot/rasa/sentences.py
 
     def __post_init__(self) -> None:
         self.informative = self.vectorizer.informative_columns()
@@ -109,7 +112,8 @@ class LinearModel:
     def confidences(self, texts: Sequence[str]) -> np.ndarray:
         """A text with no n-gram the model knows gets the same confidence for every intent
         (so the fallback catches it), not the intent with the largest bias."""
-        features = self.vectorizer.transform(texts)
+        features = weigh_requests(self.vectorizer.transform(texts), texts, self.vectorizer.transform,
+                                  self.request_weight)
         scores = features.astype(self._columns.dtype) @ self._columns + self.bias
         confidences = softmax(np.asarray(scores, dtype=np.float64) * self.temperature)
         unknown = np.asarray(abs(features) @ self._informative).ravel() == 0
@@ -120,7 +124,8 @@ class LinearModel:
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier):
     """TF-IDF of character n-grams within words, of the text as written and of its
-    Latin-letter forms (bot/rasa/features.py); a linear SVM; confidences by softmax.
+    Latin-letter forms (bot/rasa/features.py); a linear SVM; confidences by softmax. A
+    message of several sentences weighs its request sentence more (bot/rasa/sentences.py).
 
     The softmax temperature is fitted on scores the SVM gives to training examples it
     did not see (cross-validation on the training data), so the confidences follow how
@@ -133,7 +138,7 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        return {"min_ngram": 1, "max_ngram": 5, "C": 1.0, "folds": 3,
+        return {"min_ngram": 1, "max_ngram": 5, "C": 1.0, "folds": 3, "request_weight": 0.0,
                 "channels": ["text", "romanised", "skeleton"],
                 "ranking_length": LABEL_RANKING_LENGTH, "random_seed": 42}
 
@@ -164,8 +169,10 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
                            self.__class__.__name__)
             return self._resource
         labels = np.array([intents.index(m.get(INTENT)) for m in examples])
+        texts = [m.get(TEXT) for m in examples]
         vectorizer = Features(self.component_config, self.component_config["channels"])
-        features = vectorizer.fit_transform([m.get(TEXT) for m in examples])
+        weight = self.component_config["request_weight"]
+        features = weigh_requests(vectorizer.fit_transform(texts), texts, vectorizer.transform, weight)
         seed = self.component_config["random_seed"]
         svm = LinearSVC(C=self.component_config["C"], random_state=seed)
         temperature = 1.0
@@ -177,7 +184,7 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
             temperature = fit_temperature(held_out, labels)
         svm.fit(features, labels)
         self.model = LinearModel(vectorizer, svm.coef_.astype(np.float32),
-                                 svm.intercept_.astype(np.float32), intents, temperature)
+                                 svm.intercept_.astype(np.float32), intents, temperature, weight)
         self.persist()
         return self._resource
 
@@ -226,7 +233,8 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
             return cls(config, model_storage, resource)
         vectorizer = Features(config, channels, vocabularies, idfs)
         return cls(config, model_storage, resource,
-                   LinearModel(vectorizer, weights, bias, meta["intents"], meta["temperature"]))
+                   LinearModel(vectorizer, weights, bias, meta["intents"], meta["temperature"],
+                               config["request_weight"]))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)

@@ -154,3 +154,19 @@ def test_text_in_latin_letters_is_read_like_its_own_script(tmp_path: Path, text,
     assert _parse(trained(["text", "romanised", "skeleton"]), text).get("intent")["name"] == intent
     text_only = trained(["text"]).confidences([text])[0]
     assert text_only.max() - text_only.min() < 0.2  # no idea: the fallback would catch it
+
+
+def test_a_long_message_is_read_by_its_request_sentence(tmp_path: Path) -> None:
+    """Greetings before the question outweigh it when the message is read as a whole only."""
+    text = "Hallo, god morgen. Hei du. Får jeg tiltakspenger?"
+    found = {}
+    for weight in (0.0, 0.35):
+        config = {**CharNgramIntentClassifier.get_default_config(), "request_weight": weight}
+        folder = tmp_path / str(weight)
+        folder.mkdir()
+        storage, resource = LocalModelStorage(folder), Resource("intents")
+        CharNgramIntentClassifier.create(config, storage, resource, _context()).train(_training_data())
+        loaded = CharNgramIntentClassifier.load(config, storage, resource, _context())
+        found[weight] = _parse(loaded, text).get("intent")["name"]
+        assert _parse(loaded, "heisann du").get("intent")["name"] == "greet"
+    assert found == {0.0: "greet", 0.35: "allowance"}
