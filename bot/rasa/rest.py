@@ -12,6 +12,7 @@ only. The kinds of what was masked go on in `metadata.masked`, for the bot to sa
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 from typing import Any, Awaitable, Callable, Dict, Optional, Union
@@ -78,13 +79,15 @@ def parse_body(request: Request) -> Union[Dict[str, Any], HTTPResponse]:
 
 async def _language_of(request: Request, sender: str) -> Optional[str]:
     """The conversation's `language` slot, read through Rasa's own tracker store."""
-    try:
-        agent = request.app.ctx.agent
-        tracker = await agent.tracker_store.retrieve(sender)
-    except Exception:
-        logger.warning("Could not read the language of %s", sender, exc_info=True)
-        return None
-    return normalise_code(tracker.get_slot("language")) if tracker else None
+    for attempt in range(3):
+        try:
+            tracker = await request.app.ctx.agent.tracker_store.retrieve(sender)
+            return normalise_code(tracker.get_slot("language")) if tracker else None
+        except Exception:
+            # A SQLite tracker store may be busy for a moment with the write of this turn.
+            logger.warning("Could not read the language of %s (try %d)", sender, attempt + 1, exc_info=True)
+            await asyncio.sleep(0.2)
+    return None
 
 
 def clean_text(text: str) -> str:
