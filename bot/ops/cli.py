@@ -33,12 +33,15 @@ def main() -> None:
 @main.command()
 @click.option("--force", is_flag=True, help="Train even if a model with the same inputs exists.")
 @click.option("--no-publish", is_flag=True, help="Only train; do not check or publish the model.")
-def train(force: bool, no_publish: bool) -> None:
+@click.option("--accept-drops", is_flag=True,
+              help="Publish even if a language drops by more than one point (said and audited).")
+def train(force: bool, no_publish: bool, accept_drops: bool) -> None:
     """Train the model if its inputs changed, check it on the held-out split, and publish it
     to the running bot (no restart) unless a language drops by more than one point."""
     from bot.ops.publishing import train_and_publish
 
-    if not train_and_publish(_settings(), force=force, publish=not no_publish, echo=click.echo):
+    if not train_and_publish(_settings(), force=force, publish=not no_publish, echo=click.echo,
+                             accept_drops=accept_drops):
         raise click.ClickException("The new model was not published; the model in service stays.")
 
 

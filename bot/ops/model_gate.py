@@ -100,8 +100,10 @@ class Outcome:
 
 
 def gate_and_publish(root: Path, var_dir: Path, model: Path, previous: Optional[Path],
-                     server_urls: Sequence[str], token: str = "", echo: Any = print) -> Outcome:
-    """Checks `model` against the model in service; publishes it when nothing dropped."""
+                     server_urls: Sequence[str], token: str = "", echo: Any = print,
+                     accept_drops: bool = False) -> Outcome:
+    """Checks `model` against the model in service; publishes it when nothing dropped, or
+    when an operator accepts the drops (`accept_drops`; they stay in the outcome)."""
     state = PublishState.load(var_dir)
     if state.published == model.name:
         echo(f"{model.name} is already the published model.")
@@ -113,7 +115,7 @@ def gate_and_publish(root: Path, var_dir: Path, model: Path, previous: Optional[
         echo(f"Measuring the model in service ({previous.name}) for comparison...")
         baseline = evaluate(previous, root)
     reasons = drops(baseline, figures)
-    if reasons:
+    if reasons and not accept_drops:
         state.refused = {"model": model.name, "figures": figures, "reasons": reasons}
         if not state.published and previous is not None:
             state.published, state.figures = previous.name, baseline
@@ -122,7 +124,7 @@ def gate_and_publish(root: Path, var_dir: Path, model: Path, previous: Optional[
     state.published, state.figures, state.refused = model.name, figures, None
     state.save(var_dir)
     not_loaded = load_into_servers(model, server_urls, token)
-    return Outcome(True, model, figures, [], not_loaded)
+    return Outcome(True, model, figures, reasons, not_loaded)
 
 
 def model_to_serve(models_dir: Path, var_dir: Path, trained: Path) -> Path:

@@ -35,7 +35,7 @@ def server_urls(settings: Settings) -> List[str]:
 
 
 def train_and_publish(settings: Settings, force: bool = False, publish: bool = True,
-                      echo: Any = print) -> bool:
+                      echo: Any = print, accept_drops: bool = False) -> bool:
     """True when the trained model is the one in service afterwards."""
     state = PublishState.load(settings.var_dir)
     previous = (settings.models_dir / state.published) if state.published else _newest_model(settings)
@@ -44,15 +44,20 @@ def train_and_publish(settings: Settings, force: bool = False, publish: bool = T
     if not publish:
         return True
     outcome = gate_and_publish(settings.root, settings.var_dir, model, previous, server_urls(settings),
-                               token=getattr(settings, "rasa_token", ""), echo=echo)
-    _audit(settings, "published" if outcome.published else "publish_refused", model.name,
-           "; ".join(outcome.reasons) or "held-out check passed")
+                               token=getattr(settings, "rasa_token", ""), echo=echo,
+                               accept_drops=accept_drops)
+    action = ("published_despite_drops" if outcome.published and outcome.reasons
+              else "published" if outcome.published else "publish_refused")
+    _audit(settings, action, model.name, "; ".join(outcome.reasons) or "held-out check passed")
     figures = ", ".join(f"{k} {v:.3f}" for k, v in sorted(outcome.figures.items()))
     if not outcome.published:
         echo("Not published: held-out macro-F1 dropped by more than one point in "
              + "; ".join(outcome.reasons) + ". Look at the labels added since the last publish "
              "(`amo-bot inbox list --status labelled`).")
         return False
+    if outcome.reasons:
+        echo("Published although held-out macro-F1 dropped by more than one point in "
+             + "; ".join(outcome.reasons) + " (accepted with --accept-drops; in the audit log).")
     echo(f"Published {model.name} (held-out macro-F1: {figures}).")
     for problem in outcome.not_loaded:
         echo(f"No running Rasa server loaded it ({problem}); it is used at the next start.")

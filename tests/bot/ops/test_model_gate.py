@@ -47,6 +47,20 @@ def test_a_worse_model_is_refused_and_the_model_in_service_stays(tmp_path, monke
     assert model_to_serve(models, var, new) == new
 
 
+def test_an_operator_can_accept_the_drops_and_they_stay_on_record(tmp_path, monkeypatch):
+    models, old, new = _models(tmp_path)
+    var = tmp_path / "var"
+    figures = {old.name: BEFORE, new.name: {**BEFORE, "ti": 0.90}}
+    monkeypatch.setattr(model_gate, "evaluate", lambda model, root: figures[model.name])
+    loaded = []
+    monkeypatch.setattr(model_gate, "load_into_servers", lambda model, urls, token="": loaded.append(model) or [])
+    outcome = gate_and_publish(tmp_path, var, new, old, ["http://127.0.0.1:9"], echo=lambda *_: None,
+                               accept_drops=True)
+    assert outcome.published and outcome.reasons == ["ti: 0.930 -> 0.900"] and loaded == [new]
+    assert PublishState.load(var).published == new.name
+    assert model_to_serve(models, var, new) == new
+
+
 def test_a_server_that_does_not_answer_is_reported(tmp_path):
     _models_dir, _old, new = _models(tmp_path)
     assert model_gate.load_into_servers(new, ["http://127.0.0.1:9"]) != []
