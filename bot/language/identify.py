@@ -252,6 +252,9 @@ class Decision:
 # language in force, and a first message that sets it without a channel hint.
 SWITCH_LEAD = 0.6
 GUESS_LEAD = 0.3
+# A first message of one word is weak evidence ("ja" is Norwegian "yes" and Polish "I"):
+# its guess needs a wider lead.
+ONE_WORD_GUESS_LEAD = 0.5
 
 
 def decide(current: Optional[str], detection: Detection, hint: Optional[str],
@@ -294,7 +297,8 @@ def decide(current: Optional[str], detection: Detection, hint: Optional[str],
     # its script it is in ("окей", "ممنون"): first, or after a language of another script,
     # the likelier one is used and both are offered, never the default Norwegian.
     pair = SCRIPT_LANGUAGES.get(detection.script, ())
-    if len(pair) == 2 and not detection.is_sentence and detection.lead < GUESS_LEAD and (
+    needed = ONE_WORD_GUESS_LEAD if detection.words == 1 else GUESS_LEAD
+    if len(pair) == 2 and not detection.is_sentence and detection.lead < needed and (
             current is None and hint is None
             or current is not None and _script_of_language(current) != detection.script):
         likelier = detection.language if detection.language in pair else pair[0]
@@ -306,7 +310,7 @@ def decide(current: Optional[str], detection: Detection, hint: Optional[str],
         return Decision(current, None, False, "sticky")
     if hint:
         return Decision(hint, None, False, "hint")
-    if detection.language and detection.lead >= GUESS_LEAD:
+    if detection.language and detection.lead >= needed:
         return Decision(detection.language, None, False, "guess")
     return Decision(default, None, False, "default")
 

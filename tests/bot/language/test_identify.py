@@ -56,7 +56,7 @@ def test_a_first_message_that_says_nothing_clear_gets_the_default(text):
 def test_the_lead_is_over_the_second_language_of_the_same_script():
     detection = ID.detect("Я хотів би дізнатися більше про курси")
     assert detection.language == "uk" and detection.lead > 0.5
-    assert ID.detect("ja").lead < 0.3
+    assert ID.detect("ja").lead < 0.5  # one word: a guess needs a lead of 0.5
 
 
 def test_masking_placeholders_do_not_count_as_words():
