@@ -26,13 +26,18 @@ def _models(tmp_path: Path):
     return models, old, new
 
 
-def test_a_worse_model_is_refused_and_the_model_in_service_stays(tmp_path, monkeypatch):
+def _gate(tmp_path: Path, monkeypatch):
+    """Two models, the new one a point and a half worse in ti; evaluation and loading faked."""
     models, old, new = _models(tmp_path)
-    var = tmp_path / "var"
     figures = {old.name: BEFORE, new.name: {**BEFORE, "ti": 0.90}}
     monkeypatch.setattr(model_gate, "evaluate", lambda model, root: figures[model.name])
-    loaded = []
+    loaded: list = []
     monkeypatch.setattr(model_gate, "load_into_servers", lambda model, urls, token="": loaded.append(model) or [])
+    return models, old, new, tmp_path / "var", figures, loaded
+
+
+def test_a_worse_model_is_refused_and_the_model_in_service_stays(tmp_path, monkeypatch):
+    models, old, new, var, figures, loaded = _gate(tmp_path, monkeypatch)
     outcome = gate_and_publish(tmp_path, var, new, old, ["http://127.0.0.1:9"], echo=lambda *_: None)
     assert not outcome.published and outcome.reasons == ["ti: 0.930 -> 0.900"] and loaded == []
     state = PublishState.load(var)
@@ -48,12 +53,7 @@ def test_a_worse_model_is_refused_and_the_model_in_service_stays(tmp_path, monke
 
 
 def test_an_operator_can_accept_the_drops_and_they_stay_on_record(tmp_path, monkeypatch):
-    models, old, new = _models(tmp_path)
-    var = tmp_path / "var"
-    figures = {old.name: BEFORE, new.name: {**BEFORE, "ti": 0.90}}
-    monkeypatch.setattr(model_gate, "evaluate", lambda model, root: figures[model.name])
-    loaded = []
-    monkeypatch.setattr(model_gate, "load_into_servers", lambda model, urls, token="": loaded.append(model) or [])
+    models, old, new, var, figures, loaded = _gate(tmp_path, monkeypatch)
     outcome = gate_and_publish(tmp_path, var, new, old, ["http://127.0.0.1:9"], echo=lambda *_: None,
                                accept_drops=True)
     assert outcome.published and outcome.reasons == ["ti: 0.930 -> 0.900"] and loaded == [new]
