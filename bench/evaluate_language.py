@@ -1,8 +1,9 @@
 """Language of the first reply: how often a first message without a channel hint is
 answered in the participant's language.
 
-Usage: .venv/bin/python bench/evaluate_language.py [--json OUT] [--show-errors]
-Messages: bench/data/first_messages.yml (written for this benchmark, never trained on).
+Usage: .venv/bin/python bench/evaluate_language.py [--messages FILE] [--json OUT] [--show-errors]
+Messages: bench/data/first_messages.yml (sentences) or bench/data/short_messages.yml (one
+or two words), written for this benchmark, never trained on.
 The decision is the bot's own: the language action of actions/language.py.
 """
 
@@ -47,9 +48,10 @@ def first_reply_languages(path: Path = MESSAGES) -> List[Tuple[str, str, Optiona
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--messages", type=Path, default=MESSAGES)
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args()
-    results = first_reply_languages()
+    results = first_reply_languages(args.messages)
     right: Counter = Counter()
     total: Counter = Counter()
     for expected, text, got in results:

@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Mapping
+from typing import Callable, Dict, Iterable, List, Mapping, Optional
 
 import yaml
 
@@ -46,17 +46,20 @@ def training_texts(nlu_dir: Path, language: str) -> List[str]:
 class Evidence:
     """Per-language n-gram counts; `posterior` compares languages on the same words."""
 
-    def __init__(self, counts: Mapping[str, Counter]):
+    def __init__(self, counts: Mapping[str, Counter], words: Optional[Mapping[str, Counter]] = None):
         self._counts = {lang: c for lang, c in counts.items() if c}
+        self._words = {lang: c for lang, c in (words or {}).items() if c}
+        self._word_totals = {lang: sum(c.values()) for lang, c in self._words.items()}
         self._totals = {lang: sum(c.values()) for lang, c in self._counts.items()}
         self._vocabulary = len(set().union(*self._counts.values())) if self._counts else 1
 
     @classmethod
     def from_training_data(cls, nlu_dir: Path, languages: Iterable[str],
                            words_of: Callable[[str], List[str]]) -> Evidence:
-        counts = {lang: Counter(ngrams(w for text in training_texts(nlu_dir, lang) for w in words_of(text)))
-                  for lang in languages}
-        return cls(counts)
+        words = {lang: Counter(w for text in training_texts(nlu_dir, lang) for w in words_of(text))
+                 for lang in languages}
+        counts = {lang: Counter(ngrams(c.elements())) for lang, c in words.items()}
+        return cls(counts, words)
 
     @property
     def languages(self) -> List[str]:
@@ -91,4 +94,23 @@ class Evidence:
         return {lang: w / total for lang, w in weights.items()}
 
 
+    def lexicon(self, words: List[str], candidates: Iterable[str]) -> Dict[str, float]:
+        """P(language | words) among `candidates` from whole words: how often each language's
+        participants wrote the very word ("labas", "дякую"). Words no candidate has seen say
+        nothing; empty when none was seen."""
+        candidates = [c for c in candidates if c in self._words]
+        seen = [w for w in words if any(self._words[c][w] for c in candidates)]
+        if not seen or not candidates:
+            return {}
+        logs = {c: sum(math.log((self._words[c][w] + _ALPHA) / self._word_totals[c]) for w in seen)
+                for c in candidates}
+        top = max(logs.values())
+        weights = {c: math.exp(v - top) for c, v in logs.items()}
+        total = sum(weights.values())
+        return {c: w / total for c, w in weights.items()}
+
+
 _SHARPNESS = 3.0
+# Added to every whole-word count: a word one language never showed is unlikely in it,
+# not impossible.
+_ALPHA = 0.5

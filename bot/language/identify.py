@@ -58,8 +58,15 @@ DEFAULT_TRAINING_DIR = PROJECT_ROOT / "nlu_data" / "nlu"
 UNSUPPORTED_CONFIDENCE = 0.55
 # Added to both shares before they are multiplied, so neither can veto the other alone.
 FLOOR = 0.02
+# The detector's floor for a message of one or two words: it was trained on books and the
+# web, and gives "щиро дякую" to Russian with certainty; the training data, which knows
+# how participants write to this bot, may then overrule it.
+SHORT_FLOOR = 0.2
+# Letters Urdu writes and Persian and Arabic do not: without one of them, a message in
+# Arabic script that the detector takes for Urdu is Persian or Arabic ("پول؟", "مریضم").
+URDU_LETTERS = frozenset("ٹڈڑںےۓ")
 
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
 def is_loanword(word: str) -> bool:
@@ -205,9 +212,11 @@ class LanguageIdentifier:
                 return Detection(found.language, found.share, len(words), script, lead=found.lead,
                                  alternatives=(found.alternative,) if found.alternative else ())
         scores = self._scores(" ".join(words))
+        if script == "arabic" and not URDU_LETTERS.intersection(text):
+            scores.pop("!ur", None)
         best, confidence = max(scores.items(), key=lambda kv: kv[1])
         candidates = SCRIPT_LANGUAGES[script]
-        if best.startswith("!") and confidence >= UNSUPPORTED_CONFIDENCE:
+        if best.startswith("!") and confidence >= UNSUPPORTED_CONFIDENCE and len(words) >= 3:
             return Detection(None, confidence, len(words), script, unsupported=best[1:])
         shares = self._combined(words, {c: scores.get(c, 0.0) for c in candidates})
         ranked = sorted(shares.items(), key=lambda kv: -kv[1])
@@ -222,7 +231,12 @@ class LanguageIdentifier:
         evidence = self.evidence.posterior(words, shares) if self.evidence else {}
         if not evidence:
             return shares
-        product = {c: (shares[c] + FLOOR) * (evidence.get(c, 0.0) + FLOOR) for c in shares}
+        floor = SHORT_FLOOR if len(words) < 3 else FLOOR
+        product = {c: (shares[c] + floor) * (evidence.get(c, 0.0) + FLOOR) for c in shares}
+        # A message of one or two words is judged on its very words too ("labas" is Lithuanian).
+        lexicon = self.evidence.lexicon(words, shares) if len(words) < 3 and self.evidence else {}
+        if lexicon:
+            product = {c: v * (lexicon[c] + FLOOR) for c, v in product.items()}
         norm = sum(product.values())
         return {c: v / norm for c, v in product.items()}
 
