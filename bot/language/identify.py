@@ -293,6 +293,7 @@ def decide(current: Optional[str], detection: Detection, hint: Optional[str],
             detection.is_sentence or (current is None and hint is None)):
         return Decision(choices[0], current, False, "unsure", choices)
     switched = None
+    needed = ONE_WORD_GUESS_LEAD if detection.words == 1 else GUESS_LEAD
     if detection.language and detection.language != current:
         strong = detection.is_sentence and detection.lead >= SWITCH_LEAD
         # Latin-script words after a Cyrillic or Arabic-script language are often English
@@ -300,18 +301,14 @@ def decide(current: Optional[str], detection: Detection, hint: Optional[str],
         script_change = (current is not None and detection.words >= 1
                          and detection.script in ("cyrillic", "arabic", "ethiopic")
                          and detection.script != _script_of_language(current)
-                         and detection.lead >= GUESS_LEAD)
+                         and detection.lead >= needed)
         if strong or script_change:
             switched = current
             return Decision(detection.language, switched, False, "detected")
-        # A message in Cyrillic or Arabic script that does not say which language of its
-        # script it is in ("окей", "дякую"): first, or after a language of another script,
-        # the likelier one is used and both are offered, never the default Norwegian.
     # A short message in Cyrillic or Arabic script that does not say which language of
     # its script it is in ("окей", "ممنون"): first, or after a language of another script,
     # the likelier one is used and both are offered, never the default Norwegian.
     pair = SCRIPT_LANGUAGES.get(detection.script, ())
-    needed = ONE_WORD_GUESS_LEAD if detection.words == 1 else GUESS_LEAD
     if len(pair) == 2 and not detection.is_sentence and detection.lead < needed and (
             current is None and hint is None
             or current is not None and _script_of_language(current) != detection.script):

@@ -172,12 +172,14 @@ def test_a_clear_transliteration_switches_the_language_in_force():
     assert decision.language == "ru" and decision.switched_from == "nb" and decision.reason == "detected"
 
 
-@pytest.mark.parametrize("text,pair", [("окей", {"ru", "uk"}), ("ок", {"ru", "uk"}), ("ممنون", {"ar", "fa"})])
+@pytest.mark.parametrize("text,pair", [("окей", {"ru", "uk"}), ("ок", {"ru", "uk"}),
+                                       (Detection("fa", 0.6, 1, "arabic", lead=0.2), {"ar", "fa"})])
 def test_a_short_message_that_only_its_script_tells_offers_both_languages(text, pair):
-    first = decide(None, ID.detect(text), None, None, "nb")
+    detection = text if isinstance(text, Detection) else ID.detect(text)
+    first = decide(None, detection, None, None, "nb")
     assert first.language in pair and set(first.choices) == pair and first.reason == "unsure"
     # After Norwegian too: never answered in Norwegian, both offered.
-    later = decide("nb", ID.detect(text), None, None, "nb")
+    later = decide("nb", detection, None, None, "nb")
     assert later.language in pair and set(later.choices) == pair
     # Within its script nothing changes: "окей" in a Ukrainian conversation stays Ukrainian.
     assert decide("uk", ID.detect("окей"), None, None, "nb") == Decision("uk", None, False, "sticky")
@@ -196,3 +198,21 @@ def test_a_short_message_clearly_in_one_language_of_its_script_is_answered_in_it
 ])
 def test_nav_benefit_names_do_not_make_a_sentence_norwegian(text, expected):
     assert decide(None, ID.detect(text), None, None, "nb").language == expected
+
+
+@pytest.mark.parametrize("text,language", [
+    ("labas", "lt"), ("ačiū", "lt"), ("dziękuję", "pl"), ("mahadsanid", "so"), ("intee le'eg", "so"),
+    ("щиро дякую", "uk"), ("що тепер", "uk"), ("спасибо", "ru"), ("ممنون", "fa"), ("پول؟", "fa"),
+    ("مریضم", "fa"), ("شكرا", "ar"), ("thanks", "en"), ("takk", "nb"),
+])
+def test_one_or_two_words_are_judged_on_the_words_participants_write(text, language):
+    # The detector alone gave "щиро дякую" to Russian and "پول؟" to Urdu; the training data's
+    # whole words and the letters Urdu has and Persian lacks decide them.
+    decision = decide(None, ID.detect(text), None, None, "nb")
+    assert (decision.language, decision.unsupported) == (language, False)
+
+
+def test_a_persian_sentence_is_not_taken_for_urdu_without_urdu_letters():
+    detection = ID.detect("من پول ندارم برای اتوبوس")
+    assert detection.unsupported is None and detection.language == "fa"
+    assert ID.detect("مجھے کورس کے بارے میں بتائیں").unsupported == "ur"
