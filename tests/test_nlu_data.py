@@ -80,6 +80,16 @@ def test_messy_held_out_messages_are_never_trained_on(training):
     assert not leaked
 
 
+def test_boundary_benchmark_messages_are_never_trained_on(training):
+    from bench.evaluate_boundaries import load_messages
+
+    trained = {normalised(m.get("text")) for m in training.intent_examples}
+    messages = load_messages()
+    assert {language for language, _, _ in messages} == set(SUPPORTED)
+    assert {intent for _, intent, _ in messages} <= INTENTS
+    assert not [text for _, _, text in messages if normalised(text) in trained]
+
+
 @pytest.mark.parametrize("language", SUPPORTED)
 def test_messy_split_has_every_kind_that_applies_to_the_language(language):
     examples = load_data(str(MESSY / f"{language}.yml")).intent_examples
