@@ -1,12 +1,12 @@
-"""Whether a Latin-letter message is Arabic, Persian, Russian or Ukrainian written in Latin
-letters (Arabizi, Finglish, transliteration) rather than a Latin-script language.
+"""Whether a Latin-letter message is Arabic, Persian, Russian, Ukrainian or Tigrinya written
+in Latin letters (Arabizi, Finglish, transliteration) rather than a Latin-script language.
 
 The general detector knows these languages only in their own scripts, so a
 transliteration reads to it as some Latin-script language. This model compares the
 message with how each language looks in Latin letters in the training data: the
 Latin-script languages as written (without diacritics, as they are often typed); the
-transliterated lines of nlu_data/nlu/<ar|fa|ru|uk>/; and the other examples of these
-four spelled in Latin letters the way each is usually transliterated (with vowels, as
+transliterated lines of nlu_data/nlu/<ar|fa|ru|uk|ti>/; and the other examples of these
+five spelled in Latin letters the way each is usually transliterated (with vowels, as
 people write them: bot/language/romanise.py keeps none, for comparing). Arabizi writes
 letters as digits ("3andi", "7ad", "so2al"), so words keep their digits here.
 """
@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 from bot.language.evidence import Evidence, ngrams, training_texts
-from bot.language.romanise import CYRILLIC
+from bot.language.romanise import CYRILLIC, romanised
 
 LATIN_LANGUAGES = ("nb", "en", "so", "pl", "lt")
-TRANSLITERATED = ("ar", "fa", "ru", "uk")
+TRANSLITERATED = ("ar", "fa", "ru", "uk", "ti")
 # Languages whose transliterations look alike: when neither is clearly ahead, ask.
 CLOSE = {"ru": "uk", "uk": "ru", "ar": "fa", "fa": "ar"}
 
@@ -50,6 +50,7 @@ _PERSIAN = {
 }
 _SPELLING = {"ru": _RUSSIAN, "uk": _UKRAINIAN, "ar": _ARABIC, "fa": _PERSIAN}
 _WORD = re.compile(r"[^\W_]+")
+_VOWELS = re.compile(r"[aeiouy]")
 
 # A transliteration must be this likely (against every Latin-script language) to be taken.
 TRANSLITERATION_SHARE = 0.7
@@ -79,6 +80,8 @@ def is_latin(text: str) -> bool:
 def _spelled(text: str, language: str) -> str:
     """A Cyrillic or Arabic-script training example spelled the way participants write
     the language in Latin letters."""
+    if language == "ti":
+        return " ".join("".join(_tigrinya(ch) for ch in word) for word in _WORD.findall(text))
     table = _SPELLING[language]
     words = []
     for word in _WORD.findall(text.casefold().replace("\u200c", "")):
@@ -89,6 +92,27 @@ def _spelled(text: str, language: str) -> str:
             word = word[:-1] + "e"
         words.append("".join(table.get(ch, ch) for ch in word))
     return " ".join(words)
+
+
+def consonants_of(words: Iterable[str]) -> List[str]:
+    """Each word without its vowels (digits kept: Arabizi's "3" is a consonant); a word of
+    vowels only keeps its first letter."""
+    return [_VOWELS.sub("", w) or w[:1] for w in words]
+
+
+def _tigrinya(ch: str) -> str:
+    """A Ge'ez syllable as Tigrinya is written in Latin letters: the first order with e
+    ("ሰላም" selam), the fourth with a, the sixth as its consonant ("ክንደይ" kndey)."""
+    syllable = romanised(ch)
+    if not "\u1200" <= ch <= "\u137f" or not syllable:
+        return syllable
+    if syllable.endswith("aa"):
+        return syllable[:-1]
+    if syllable.endswith("ee"):
+        return syllable[:-1]
+    if syllable.endswith("a"):
+        return syllable[:-1] + "e"
+    return syllable
 
 
 @dataclass(frozen=True)
@@ -102,23 +126,44 @@ class Transliteration:
 
 
 class TransliterationModel:
-    """Naive Bayes over character n-grams of Latin-letter words, per language."""
+    """Naive Bayes over character n-grams of Latin-letter words, per language: of the words
+    as written, and of their consonants. Arabic and Persian script write no short vowels,
+    so their spelled training examples have none ("چند هفته" chnd hfte) while Finglish
+    writes them ("chand hafte"); the consonants ("chnd hft") are what both share."""
 
-    def __init__(self, evidence: Evidence):
+    def __init__(self, evidence: Evidence, consonants: Optional[Evidence] = None):
         self.evidence = evidence
+        self.consonants = consonants
 
     @classmethod
     def from_training_data(cls, nlu_dir: Path, keep: Callable[[str], bool]) -> TransliterationModel:
         counts: Dict[str, Counter] = {}
+        consonants: Dict[str, Counter] = {}
         for language in (*LATIN_LANGUAGES, *TRANSLITERATED):
             words: List[str] = []
             for text in training_texts(nlu_dir, language):
                 if is_latin(text):
                     words += folded_words(text, keep)
-                elif language in _SPELLING:
+                elif language in TRANSLITERATED:
                     words += folded_words(_spelled(text, language), keep)
             counts[language] = Counter(ngrams(words))
-        return cls(Evidence(counts))
+            consonants[language] = Counter(ngrams(consonants_of(words)))
+        return cls(Evidence(counts), Evidence(consonants))
+
+    def posterior(self, words: List[str]) -> Dict[str, float]:
+        """P(language | words) among the Latin-script and transliterated languages: the
+        geometric mean of the two models' posteriors (of the letters alone for one word)."""
+        languages = (*LATIN_LANGUAGES, *TRANSLITERATED)
+        letters = self.evidence.posterior(words, languages)
+        # One word's consonants fit too many words of too many languages ("mushaar", "liudna").
+        if not letters or self.consonants is None or len(words) < 2:
+            return letters
+        skeleton = self.consonants.posterior(consonants_of(words), languages)
+        if not skeleton:
+            return letters
+        mean = {c: (letters.get(c, 0.0) * skeleton.get(c, 0.0)) ** 0.5 for c in languages}
+        total = sum(mean.values())
+        return {c: v / total for c, v in mean.items()} if total > 0 else letters
 
     def judge(self, words: Iterable[str]) -> Optional[Transliteration]:
         """The transliterated language of these (folded) words, or None when a Latin-script
@@ -126,7 +171,7 @@ class TransliterationModel:
         words = list(words)
         if sum(len(w) for w in words) < MIN_LETTERS:
             return None
-        posterior = self.evidence.posterior(words, (*LATIN_LANGUAGES, *TRANSLITERATED))
+        posterior = self.posterior(words)
         if not posterior:
             return None
         ranked: List[Tuple[str, float]] = sorted(
@@ -134,9 +179,14 @@ class TransliterationModel:
         language, share = ranked[0]
         # The look-alike pair shares one script's evidence: a message as likely Russian as
         # Ukrainian is a Cyrillic-language transliteration all the same.
-        close = CLOSE[language]
-        pair = share + posterior.get(close, 0.0)
-        if pair < TRANSLITERATION_SHARE or self.evidence.coverage(words, language) < MIN_COVERAGE:
+        close = CLOSE.get(language)
+        pair = share + posterior.get(close, 0.0) if close else share
+        # Whether it is a transliteration at all is judged on all of them together: Arabizi
+        # that looks a little like Latin-letter Tigrinya is no less a transliteration.
+        transliterated = sum(posterior.get(c, 0.0) for c in TRANSLITERATED)
+        if transliterated < TRANSLITERATION_SHARE or self.evidence.coverage(words, language) < MIN_COVERAGE:
             return None
+        if close is None:
+            return Transliteration(language, share, 1.0, None)
         lead = (share - posterior.get(close, 0.0)) / pair
         return Transliteration(language, pair, lead, close if lead < CLEAR_LEAD else None)

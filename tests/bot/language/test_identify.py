@@ -131,6 +131,13 @@ def test_unsupported_sentence_keeps_the_language_and_flags_it():
     ("salam, man donbal kar migardam", "fa"),
     ("baad az kurs chikar konam", "fa"),
     ("mikhastam bepursam hoghugh chand ast", "fa"),
+    # Finglish writes the short vowels Persian script leaves out ("چند هفته" chnd hfte)
+    ("in chand hafte tool mikeshe", "fa"),
+    ("kheili mamnoon az komaketoon", "fa"),
+    ("Salam, chetor mitonam baraye course apply konam?", "fa"),
+    # Tigrinya in Latin letters
+    ("selam kemey aleka", "ti"),
+    ("kurs kndey gize yiwesd", "ti"),
 ])
 def test_a_transliterated_first_message_is_answered_in_its_language(text, expected):
     detection = ID.detect(text)
@@ -147,11 +154,12 @@ def test_a_transliterated_first_message_is_answered_in_its_language(text, expect
     "hei jeg trenger hjelp med kurset", "vet ikke hva jeg skal gjore med meldekortet", "jeg er syk i dag",
     "Guten Tag, ich möchte wissen welche Kurse es gibt",
     "hi", "ne", "na", "tak", "nie", "ja", "taip", "haa", "ok",  # too short to tell
+    "mushaar?", "liudna", "murugo",  # one word: its consonants fit too many languages
     "qxz vbnm plokij", "asdfgh jkl", "brrr zzz",  # keyboard mashing
 ])
 def test_latin_script_languages_are_not_taken_for_transliterations(text):
     detection = ID.detect(text)
-    assert detection.language not in ("ar", "fa", "ru", "uk") and not detection.alternatives
+    assert detection.language not in ("ar", "fa", "ru", "uk", "ti") and not detection.alternatives
 
 
 def test_a_transliteration_that_fits_two_languages_offers_both():
