@@ -16,7 +16,7 @@ import logging
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, Iterable, List, Tuple
 
 import yaml
 
@@ -35,8 +35,21 @@ def load_messages(path: Path = MESSAGES) -> List[Tuple[str, str, str]]:
             for intent, texts in intents.items() for text in texts]
 
 
-def share(right: Counter, total: Counter, key: str) -> str:
-    return f"{right[key] / total[key] * 100:5.1f} % (n={total[key]})"
+def tally(results: Iterable[Tuple[str, str, str]]) -> Dict[str, Tuple[int, int]]:
+    """(right, total) per language, per gold intent and for "all", from (language, gold,
+    predicted) triples."""
+    right: Counter = Counter()
+    total: Counter = Counter()
+    for language, gold, predicted in results:
+        for key in (language, gold, "all"):
+            total[key] += 1
+            right[key] += predicted == gold
+    return {key: (right[key], total[key]) for key in total}
+
+
+def share(counts: Tuple[int, int]) -> str:
+    right, total = counts
+    return f"{right / total * 100:5.1f} % (n={total})"
 
 
 def main() -> None:
@@ -60,20 +73,18 @@ def main() -> None:
     messages = load_messages(args.messages)
     agent = Agent.load(str(model))
     predicted = asyncio.run(parse_all(agent, [text for _, _, text in messages]))
-    right: Counter = Counter()
-    total: Counter = Counter()
-    for (language, gold, text), (intent, _fallback) in zip(messages, predicted, strict=True):
-        for key in (language, gold, "all"):
-            total[key] += 1
-            right[key] += intent == gold
-        if intent != gold and args.show_errors:
-            print(f"  {language} {gold} -> {intent}: {text}")
+    results = [(language, gold, intent) for (language, gold, _), (intent, _) in zip(messages, predicted, strict=True)]
+    if args.show_errors:
+        for (language, gold, text), (_, _, intent) in zip(messages, results, strict=True):
+            if intent != gold:
+                print(f"  {language} {gold} -> {intent}: {text}")
+    counts = tally(results)
     print(f"Model {model.name}")
     for language in dict.fromkeys(language for language, _, _ in messages):
-        print(f"{language:16} {share(right, total, language)}")
+        print(f"{language:18} {share(counts[language])}")
     for intent in sorted({gold for _, gold, _ in messages}):
-        print(f"{intent:16} {share(right, total, intent)}")
-    print(f"{'all':16} {share(right, total, 'all')}")
+        print(f"{intent:18} {share(counts[intent])}")
+    print(f"{'all':18} {share(counts['all'])}")
 
 
 if __name__ == "__main__":
