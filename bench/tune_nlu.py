@@ -2,7 +2,9 @@
 
 Usage: .venv/bin/python bench/tune_nlu.py config-a.yml [config-b.yml ...]
 Holds out 20 % of each intent's training examples per language (fixed seed), trains an
-NLU-only model per config on the rest, and prints accuracy and macro-F1 per config.
+NLU-only model per config on the rest, and prints accuracy and macro-F1 per config, then
+macro-F1 per language and the spread between the best and the worst language (the
+language of an example is the folder it comes from).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import List, Tuple
+from typing import Dict, List, Tuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -60,6 +62,25 @@ async def predict(model: Path, texts: List[str]) -> List[str]:
     return out
 
 
+def languages_of_texts() -> Dict[str, str]:
+    """Example text -> the language folder it is written in (nlu_data/nlu/<lang>/)."""
+    from bot.language.evidence import training_texts
+
+    folder = ROOT / "nlu_data" / "nlu"
+    return {text: path.name for path in sorted(folder.iterdir())
+            if path.is_dir() and len(path.name) == 2 for text in training_texts(folder, path.name)}
+
+
+def by_language(held: List[Tuple[str, str]], predicted: List[str]) -> Dict[str, float]:
+    """Macro-F1 per language of the held-back examples (the emoji of symbols.yml, in no
+    language, left out)."""
+    language_of = languages_of_texts()
+    pairs: Dict[str, List[Tuple[str, str]]] = {}
+    for (text, gold), pred in zip(held, predicted, strict=True):
+        pairs.setdefault(language_of.get(text, "?"), []).append((gold, pred))
+    return {lang: macro_f1(p) for lang, p in sorted(pairs.items()) if lang != "?"}
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -74,6 +95,10 @@ def main() -> None:
             accuracy = sum(g == p for g, p in pairs) / len(pairs)
             print(f"{config}: accuracy {accuracy:.3f}, macro-F1 {macro_f1(pairs):.3f}, "
                   f"n={len(pairs)}, trained in {seconds:.0f} s", flush=True)
+            languages = by_language(held, predicted)
+            spread = max(languages.values()) - min(languages.values())
+            print("  macro-F1 per language: " + ", ".join(f"{k} {v:.3f}" for k, v in languages.items())
+                  + f"; spread {spread * 100:.1f} points", flush=True)
 
 
 if __name__ == "__main__":
