@@ -100,10 +100,15 @@ def county_lines(reply: Reply, catalogue: Catalogue, course: Course, county: str
             return start_lines(reply, catalogue, starts)
         return [reply.t("The course runs in %(county)s, but no start date is planned there yet. "
                         "Ask your caseworker.", county=county_name)]
-    lines: List[str] = [reply.t("The catalogue has no start of this course in %(county)s.",
-                                county=county_name)]
-    if course.places:
-        lines.append(reply.t("It runs in:"))
+    return [reply.t("The catalogue has no start of this course in %(county)s.", county=county_name),
+            *place_lines(reply, catalogue, course)]
+
+
+def place_lines(reply: Reply, catalogue: Catalogue, course: Course) -> List[str]:
+    """Every place `course` runs ("where is it held?"), each example said as one."""
+    if not course.places:
+        return []
+    lines: List[str] = [reply.t("It runs in:")]
     for name, place_county, confirmed in dict.fromkeys((p.place, p.county, p.confirmed) for p in course.places):
         mark = "" if confirmed else " " + reply.t("(example)")
         lines.append(f"• {name} ({catalogue.counties.get(place_county, place_county)}){mark}")

@@ -10,13 +10,15 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import LocalizedAction, Reply, latest_entity
+from actions.aspects import Aspect, asked_aspect
+from actions.base import Button, LocalizedAction, Reply, latest_entity
 from actions.context import asks_for_courses, course_in_focus
 from actions.course_wording import (
     EXAMPLE_STARTS,
     county_lines,
     demand_lines,
     list_line,
+    place_lines,
     provider_line,
     schedule_lines,
     start_lines,
@@ -82,14 +84,19 @@ class CourseAction(LocalizedAction):
             reply.add(reply.t("Which course do you mean?"))
             reply.send(dispatcher, raw_buttons=course_buttons(list(catalogue.courses.values()), reply, self.intent))
             return []
-        self.describe(reply, course, catalogue)
-        reply.send(dispatcher, buttons=self.next_steps(course))
+        buttons = self.answer(reply, course, catalogue, tracker.latest_message.get("text") or "")
+        reply.send(dispatcher, buttons=buttons)
         return [SlotSet("course", course.id)] if tracker.get_slot("course") != course.id else []
+
+    def answer(self, reply: Reply, course: Course, catalogue: Catalogue, text: str) -> List[Button]:
+        """The reply about `course` to the message `text`, and the buttons after it."""
+        self.describe(reply, course, catalogue)
+        return self.next_steps(course)
 
     @abc.abstractmethod
     def describe(self, reply: Reply, course: Course, catalogue: Catalogue) -> None: ...
 
-    def next_steps(self, course: Course) -> List[tuple]:
+    def next_steps(self, course: Course) -> List[Button]:
         steps = [(N_("Who can join?"), f'/course_requirements{{"course":"{course.id}"}}'),
                  (N_("Job chances"), f'/job_prospects{{"course":"{course.id}"}}'),
                  (N_("How to apply"), "/apply_course")]
@@ -101,6 +108,22 @@ class ActionCourseDetails(CourseAction):
 
     def name(self) -> str:
         return "action_course_details"
+
+    def answer(self, reply: Reply, course: Course, catalogue: Catalogue, text: str) -> List[Button]:
+        """One part of the course when the message asks about exactly one ("how long is
+        it?"), with a button to the whole page; otherwise the whole page."""
+        aspect = asked_aspect(text)
+        if aspect is None:
+            return super().answer(reply, course, catalogue, text)
+        reply.add(reply.c(course.name).around("*", "*"))
+        county = matcher_for(catalogue).county(text)
+        if county and aspect is not Aspect.DURATION:  # "when does it start in Bergen?": there
+            reply.extend(county_lines(reply, catalogue, course, county, dt.date.today()))
+        else:
+            reply.extend(aspect_lines(reply, catalogue, course, aspect, dt.date.today()))
+        # A payload asks about no part (actions/aspects.py), so this button gives the page.
+        whole = (N_("More about this course"), f'/course_details{{"course":"{course.id}"}}')
+        return [whole, *self.next_steps(course)]
 
     def describe(self, reply: Reply, course: Course, catalogue: Catalogue) -> None:
         today = dt.date.today()
@@ -114,6 +137,17 @@ class ActionCourseDetails(CourseAction):
         reply.add(provider_line(reply, course))
         if course.certificate:
             reply.add(reply.t("You get: %(certificate)s", certificate=reply.c(course.certificate)))
+
+
+def aspect_lines(reply: Reply, catalogue: Catalogue, course: Course, aspect: Aspect,
+                 today: dt.date) -> List[str]:
+    """The lines of the course page that answer `aspect`: the length and rhythm, the next
+    starts, or the places and the provider."""
+    if aspect is Aspect.DURATION:
+        return schedule_lines(reply, course.schedule)
+    if aspect is Aspect.START:
+        return start_lines(reply, catalogue, course.next_starts(today)[:4])
+    return [*place_lines(reply, catalogue, course), provider_line(reply, course)]
 
 
 class ActionCourseRequirements(CourseAction):

@@ -1,6 +1,8 @@
 """Follow-ups refer back to what was just talked about, in all ten languages: "how long is
 it?" and "and the requirements?" after a course, "what about Bergen?" after a course (its
 starts there) or after a list (that county's courses), "and the travel?" after the money.
+A follow-up about one part of the course ("how long is it?", "where is it held?") gets
+that part, with a button to the whole course.
 
 The follow-ups are typed as participants write them (none of them is a training example);
 the course or list they follow is opened by its button. Expected texts come from the
@@ -61,8 +63,20 @@ MONEY = {
     "so": "lacagta meeqa ayaan helayaa?", "ti": "ገንዘብከ?", "uk": "а скільки платять?", "ru": "а сколько платят?",
     "pl": "a ile płacą?", "lt": "o kiek moka?", "fa": "چقدر پول میدن؟",
 }
+# A course question typed, then follow-ups about one part of it, in a few languages.
+ASK_CARE = {
+    "en": "tell me about the care assistant course", "nb": "fortell meg om kurset pleie og omsorg",
+    "pl": "opowiedz mi o kursie dla opiekunki", "ar": "أخبرني عن دورة مساعد رعاية",
+    "uk": "розкажіть про курс для доглядальниці",
+}
+WHERE = {"en": "where is it held?", "nb": "hvor holdes det?", "pl": "a gdzie się odbywa?", "ar": "أين تقام الدورة؟",
+         "uk": "а де він проходить?"}
+WHEN = {"en": "when does it begin?", "nb": "når begynner det?", "pl": "kiedy się zaczyna?", "ar": "متى يبدأ؟",
+        "uk": "коли він починається?"}
 CARE = CATALOGUE.courses["care-assistant"]
 WHICH_COURSE = "Which course do you mean?"
+LENGTH = "Length: %(weeks)s weeks."
+MORE = "More about this course"
 FOR_ALL = "AMO courses are for jobseekers aged 19 or older. It is not a right: NAV decides who gets a place."
 
 
@@ -84,8 +98,10 @@ def test_follow_ups_about_a_course_refer_to_it(bot, language):
     name = talk.c(CARE.name)
 
     length = talk.say(HOW_LONG[language])
-    assert name in length.text and talk.t("What you learn:") in length.text, length.text
+    assert name in length.text and talk.t(LENGTH, weeks=42) in length.text, length.text
+    assert talk.t("What you learn:") not in length.text and talk.t("Next starts:") not in length.text
     assert talk.t(WHICH_COURSE) not in length.text
+    assert length.payloads[0] == '/course_details{"course":"care-assistant"}'
 
     requirements = talk.say(REQUIREMENTS[language])
     assert name in requirements.text and talk.t(FOR_ALL) in requirements.text, requirements.text
@@ -128,3 +144,29 @@ def test_and_the_travel_after_the_money_answers_the_travel(bot, language):
     assert costs_page in travel.text and money_page not in travel.text, travel.text
     money = talk.say(MONEY[language])
     assert money_page in money.text and costs_page not in money.text, money.text
+
+
+@pytest.mark.parametrize("language", sorted(ASK_CARE))
+def test_a_question_about_one_part_gets_that_part_and_the_button_the_whole_course(bot, language):
+    talk = chosen(bot, language)
+    name = talk.c(CARE.name)
+    page = talk.say(ASK_CARE[language])
+    assert name in page.text and talk.t("What you learn:") in page.text, page.text
+
+    length = talk.say(HOW_LONG[language])
+    assert name in length.text and talk.t(LENGTH, weeks=42) in length.text, length.text
+    assert talk.t("What you learn:") not in length.text and talk.t("Next starts:") not in length.text
+    assert length.titles[0] == talk.t(MORE)
+
+    whole = talk.say(length.payloads[0])  # the button
+    assert talk.t("What you learn:") in whole.text and talk.t(LENGTH, weeks=42) in whole.text, whole.text
+    assert talk.t(MORE) not in whole.titles
+
+    where = talk.say(WHERE[language])
+    assert talk.t("It runs in:") in where.text and talk.t("(example)") in where.text, where.text
+    assert all(f"{p.place} ({CATALOGUE.counties[p.county]})" in where.text for p in CARE.places)
+    assert talk.t(LENGTH, weeks=42) not in where.text and talk.t("Next starts:") not in where.text
+
+    when = talk.say(WHEN[language])
+    assert talk.t("Next starts:") in when.text and talk.t("(example)") in when.text, when.text
+    assert talk.t(LENGTH, weeks=42) not in when.text and talk.t("It runs in:") not in when.text
