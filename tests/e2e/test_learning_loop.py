@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import uuid
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -15,7 +16,7 @@ from bot.learning.labelling import label
 from bot.learning.publish_state import PublishState
 from bot.ops.publishing import train_and_publish
 from bot.services import Services
-from tests.conftest import start_bot
+from tests.conftest import start_bot, tempfile_root, trained_model
 
 pytestmark = pytest.mark.model
 
@@ -64,7 +65,8 @@ def test_a_labelled_somali_message_is_understood_after_training_without_a_restar
     label(services.database, root, item.id, TARGET, "trainer-tina")
     models = tmp_path / "models"
     models.mkdir()
-    in_service = next(own_bot.settings.models_dir.glob("amo-*.tar.gz"))
+    # The model the running bot serves, not whichever models/ holds (a checkout collects old ones).
+    in_service = trained_model(Path(tempfile_root()) / "models")
     shutil.copy(in_service, models / in_service.name)
     monkeypatch.setenv("PYTHONPATH", str(PROJECT_ROOT))  # the NLU components' code
     settings = replace(own_bot.settings, root=root, models_dir=models)
