@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 from bot.language.evidence import Evidence, ngrams, training_texts
-from bot.language.romanise import CYRILLIC, romanised
+from bot.language.romanise import CYRILLIC, romanised, skeleton
 
 LATIN_LANGUAGES = ("nb", "en", "so", "pl", "lt")
 TRANSLITERATED = ("ar", "fa", "ru", "uk", "ti")
@@ -50,7 +50,6 @@ _PERSIAN = {
 }
 _SPELLING = {"ru": _RUSSIAN, "uk": _UKRAINIAN, "ar": _ARABIC, "fa": _PERSIAN}
 _WORD = re.compile(r"[^\W_]+")
-_VOWELS = re.compile(r"[aeiouy]")
 
 # A transliteration must be this likely (against every Latin-script language) to be taken.
 TRANSLITERATION_SHARE = 0.7
@@ -95,9 +94,9 @@ def _spelled(text: str, language: str) -> str:
 
 
 def consonants_of(words: Iterable[str]) -> List[str]:
-    """Each word without its vowels (digits kept: Arabizi's "3" is a consonant); a word of
-    vowels only keeps its first letter."""
-    return [_VOWELS.sub("", w) or w[:1] for w in words]
+    """Each word's consonant skeleton (`bot.language.romanise.skeleton`: Arabizi digits read
+    as letters, kh and h alike)."""
+    return skeleton(" ".join(words)).split()
 
 
 def _tigrinya(ch: str) -> str:
