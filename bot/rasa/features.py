@@ -5,8 +5,9 @@ The text as written carries every script and catches typos and inflections. The
 romanised text makes "ile dostane pieniedzy" look like "ile dostanę pieniędzy" and
 "skolko platyat" like "сколько платят"; the consonant skeleton makes Arabizi and
 Finglish ("shu fi kursat", "mikham") look like the Arabic and Persian script they
-stand for. Each form is one channel with its own vocabulary; their vectors are
-concatenated.
+stand for. A fourth channel reads whole words and pairs of words of the romanised text
+("how long", "etter kurset"), which tell apart requests whose words are alike. Each form
+is one channel with its own vocabulary; their vectors are concatenated.
 """
 
 from __future__ import annotations
@@ -42,7 +43,10 @@ def skeleton_text(text: str) -> str:
 
 # Channel name -> the text it reads.
 CHANNELS: Dict[str, Callable[[str], str]] = {
-    "text": without_placeholders, "romanised": romanised_text, "skeleton": skeleton_text}
+    "text": without_placeholders, "romanised": romanised_text, "skeleton": skeleton_text,
+    "words": romanised_text}
+# Whole words and pairs of words ("how long", "etter kurset"), read from the romanised text.
+_WORD_TOKEN = r"(?u)\b\w\w+\b"
 # Skeletons are short (consonants only), so their n-grams stop at 4.
 _SKELETON_MAX_NGRAM = 4
 
@@ -50,6 +54,9 @@ _SKELETON_MAX_NGRAM = 4
 def _vectorizer(config: Dict[str, Any], channel: str, vocabulary: Optional[Dict[str, int]] = None):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    if channel == "words":
+        return TfidfVectorizer(analyzer="word", preprocessor=CHANNELS[channel], token_pattern=_WORD_TOKEN,
+                               sublinear_tf=True, ngram_range=(1, 2), vocabulary=vocabulary, dtype=np.float32)
     top = config["max_ngram"] if channel != "skeleton" else min(config["max_ngram"], _SKELETON_MAX_NGRAM)
     return TfidfVectorizer(analyzer="char_wb", preprocessor=CHANNELS[channel], sublinear_tf=True,
                            ngram_range=(config["min_ngram"], top), vocabulary=vocabulary,

@@ -170,3 +170,28 @@ def test_a_long_message_is_read_by_its_request_sentence(tmp_path: Path) -> None:
         found[weight] = _parse(loaded, text).get("intent")["name"]
         assert _parse(loaded, "heisann du").get("intent")["name"] == "greet"
     assert found == {0.0: "greet", 0.35: "allowance"}
+
+
+def test_the_words_channel_reads_words_and_pairs_of_the_romanised_text():
+    from bot.rasa.features import Features
+
+    config = {**CharNgramIntentClassifier.get_default_config()}
+    features = Features(config, ["words"])
+    features.fit_transform(["Hvor LENGE varer kurset?", "Skolko длится курс, a?"])
+    vocabulary = features.vocabularies[0]
+    # Case and script do not matter; single letters say nothing and are left out.
+    assert {"hvor lenge", "varer kurset", "kurs", "skolko dlitsya"} <= set(vocabulary)
+    assert not {"a", "kurs a"} & set(vocabulary)
+
+
+def test_a_model_with_the_words_channel_persists_and_loads_the_same(tmp_path: Path) -> None:
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("intents-words")
+    config = {**CharNgramIntentClassifier.get_default_config(),
+              "channels": ["text", "romanised", "skeleton", "words"]}
+    trained = CharNgramIntentClassifier.create(config, storage, resource, _context())
+    trained.train(_training_data())
+    loaded = CharNgramIntentClassifier.load(config, storage, resource, _context())
+    for text in ("how much money do I get", "which courses do you have"):
+        assert np.allclose(trained.confidences([text]), loaded.confidences([text]), atol=1e-5)
+    assert _parse(loaded, "how much money").get("intent")["name"] == "allowance"
