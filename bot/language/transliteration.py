@@ -13,6 +13,7 @@ letters as digits ("3andi", "7ad", "so2al"), so words keep their digits here.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -58,6 +59,12 @@ TRANSLITERATION_SHARE = 0.7
 MIN_COVERAGE = 0.6
 # Fewer letters than this say nothing: "hi", "na", "ne" are words in too many languages.
 MIN_LETTERS = 5
+# Weight, in words, of the pooled word frequencies in the whole-word prior (see `lexicon`):
+# the transliterated languages have a few hundred words in Latin letters each, so one
+# "bye" in an Arabizi line must not outweigh thirty in English. And the floor that keeps
+# a word's evidence from vetoing the letters' alone.
+_PRIOR = 2000.0
+_LEXICON_FLOOR = 0.02
 # Between two look-alike languages, the second is offered as a choice unless the first
 # leads by this much.
 CLEAR_LEAD = 0.5
@@ -128,26 +135,58 @@ class TransliterationModel:
     """Naive Bayes over character n-grams of Latin-letter words, per language: of the words
     as written, and of their consonants. Arabic and Persian script write no short vowels,
     so their spelled training examples have none ("چند هفته" chnd hfte) while Finglish
-    writes them ("chand hafte"); the consonants ("chnd hft") are what both share."""
+    writes them ("chand hafte"); the consonants ("chnd hft") are what both share.
 
-    def __init__(self, evidence: Evidence, consonants: Optional[Evidence] = None):
+    A message of one or two words is also judged on its whole words, as participants wrote
+    them in Latin letters in each language ("marhaba" is Arabizi, though its letters look
+    Somali)."""
+
+    def __init__(self, evidence: Evidence, consonants: Optional[Evidence] = None,
+                 words: Optional[Dict[str, Counter]] = None):
         self.evidence = evidence
         self.consonants = consonants
+        self.words = {c: counts for c, counts in (words or {}).items() if counts}
+        self._word_totals = {c: sum(counts.values()) for c, counts in self.words.items()}
+        pooled: Counter = Counter()
+        for counts in self.words.values():
+            pooled.update(counts)
+        self._pooled, self._pooled_total = pooled, max(1, sum(pooled.values()))
 
     @classmethod
     def from_training_data(cls, nlu_dir: Path, keep: Callable[[str], bool]) -> TransliterationModel:
         counts: Dict[str, Counter] = {}
         consonants: Dict[str, Counter] = {}
+        written: Dict[str, Counter] = {}
         for language in (*LATIN_LANGUAGES, *TRANSLITERATED):
             words: List[str] = []
+            written[language] = Counter()
             for text in training_texts(nlu_dir, language):
                 if is_latin(text):
-                    words += folded_words(text, keep)
+                    latin = folded_words(text, keep)
+                    words += latin
+                    written[language].update(latin)
                 elif language in TRANSLITERATED:
                     words += folded_words(_spelled(text, language), keep)
             counts[language] = Counter(ngrams(words))
             consonants[language] = Counter(ngrams(consonants_of(words)))
-        return cls(Evidence(counts), Evidence(consonants))
+        return cls(Evidence(counts), Evidence(consonants), written)
+
+    def lexicon(self, words: List[str]) -> Dict[str, float]:
+        """P(language | words) from whole words written in Latin letters; empty when no
+        language has seen any of them. A word a language never showed gets that language
+        the word's share of all languages' words (a Dirichlet prior), so a language with
+        few Latin-letter examples is not favoured for words it never wrote ("hello")."""
+        seen = [w for w in words if self._pooled[w]]
+        if not seen or not self.words:
+            return {}
+        logs = {}
+        for c, counts in self.words.items():
+            logs[c] = sum(math.log((counts[w] + _PRIOR * self._pooled[w] / self._pooled_total)
+                                   / (self._word_totals[c] + _PRIOR)) for w in seen)
+        top = max(logs.values())
+        weights = {c: math.exp(v - top) for c, v in logs.items()}
+        total = sum(weights.values())
+        return {c: w / total for c, w in weights.items()}
 
     def posterior(self, words: List[str]) -> Dict[str, float]:
         """P(language | words) among the Latin-script and transliterated languages: the
@@ -164,6 +203,15 @@ class TransliterationModel:
         total = sum(mean.values())
         return {c: v / total for c, v in mean.items()} if total > 0 else letters
 
+    def _with_lexicon(self, words: List[str], posterior: Dict[str, float]) -> Dict[str, float]:
+        """The posterior of a message of one or two words weighed with its whole words."""
+        lexicon = self.lexicon(words) if len(words) <= 2 else {}
+        if not lexicon:
+            return posterior
+        product = {c: p * (lexicon.get(c, 0.0) + _LEXICON_FLOOR) for c, p in posterior.items()}
+        total = sum(product.values())
+        return {c: v / total for c, v in product.items()} if total > 0 else posterior
+
     def judge(self, words: Iterable[str]) -> Optional[Transliteration]:
         """The transliterated language of these (folded) words, or None when a Latin-script
         language is as likely."""
@@ -173,6 +221,7 @@ class TransliterationModel:
         posterior = self.posterior(words)
         if not posterior:
             return None
+        posterior = self._with_lexicon(words, posterior)
         ranked: List[Tuple[str, float]] = sorted(
             ((c, posterior.get(c, 0.0)) for c in TRANSLITERATED), key=lambda kv: -kv[1])
         language, share = ranked[0]

@@ -220,6 +220,24 @@ def test_one_or_two_words_are_judged_on_the_words_participants_write(text, langu
     assert (decision.language, decision.unsupported) == (language, False)
 
 
+@pytest.mark.parametrize("text,language", [
+    ("marhaba", "ar"), ("ahlan", "ar"), ("shukran", "ar"), ("mamnoon", "fa"), ("chetori", "fa"),
+    ("selam", "ti"), ("privet", "ru"), ("dyakuyu", "uk"),
+    ("hello", "en"), ("bye", "en"), ("mahadsanid", "so"), ("dziekuje", "pl"),
+])
+def test_one_word_in_latin_letters_is_judged_on_how_participants_write_it(text, language):
+    # The letters of "marhaba" and "ahlan" look Somali; the Arabizi lines of the training
+    # data have the very word. An English word in one Arabizi line ("yalla bye") does not
+    # outweigh English's own.
+    decision = decide(None, ID.detect(text), None, None, "nb")
+    assert decision.language == language
+
+
+def test_norwegian_words_inside_other_languages_are_no_evidence_of_them():
+    assert ID.detect("utbetaling?").words == 0
+    assert decide(None, ID.detect("når kommer utbetalingen"), None, None, "nb").language == "nb"
+
+
 def test_a_persian_sentence_is_not_taken_for_urdu_without_urdu_letters():
     detection = ID.detect("من پول ندارم برای اتوبوس")
     assert detection.unsupported is None and detection.language == "fa"
