@@ -109,6 +109,7 @@ def main() -> None:
     parser.add_argument("configs", nargs="+", type=Path)
     parser.add_argument("--slice-from", metavar="REV", help="draw the held-back slice from git revision REV")
     parser.add_argument("--train-from", metavar="REV", help="train on the data of git revision REV")
+    parser.add_argument("--errors", metavar="LANG", help="print the held-back examples of LANG read wrong")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -129,6 +130,11 @@ def main() -> None:
             spread = max(languages.values()) - min(languages.values())
             print("  macro-F1 per language: " + ", ".join(f"{k} {v:.3f}" for k, v in languages.items())
                   + f"; spread {spread * 100:.1f} points", flush=True)
+            if args.errors:
+                language_of = languages_of_texts()
+                for (text, gold), pred in zip(held, predicted, strict=True):
+                    if gold != pred and language_of.get(text) == args.errors:
+                        print(f"  {gold} -> {pred}: {text}")
 
 
 if __name__ == "__main__":
