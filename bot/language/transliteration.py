@@ -65,6 +65,7 @@ MIN_LETTERS = 5
 # a word's evidence from vetoing the letters' alone.
 _PRIOR = 2000.0
 _LEXICON_FLOOR = 0.02
+_LEXICON_DECISIVE = 0.6
 # Between two look-alike languages, the second is offered as a choice unless the first
 # leads by this much.
 CLEAR_LEAD = 0.5
@@ -206,7 +207,9 @@ class TransliterationModel:
     def _with_lexicon(self, words: List[str], posterior: Dict[str, float]) -> Dict[str, float]:
         """The posterior of a message of one or two words weighed with its whole words."""
         lexicon = self.lexicon(words) if len(words) <= 2 else {}
-        if not lexicon:
+        # Only a word one language clearly owns counts: "hei" is written inside Arabizi and
+        # Tigrinya lines too, and would otherwise pull away from the Latin-script languages.
+        if not lexicon or max(lexicon.values()) < _LEXICON_DECISIVE:
             return posterior
         product = {c: p * (lexicon.get(c, 0.0) + _LEXICON_FLOOR) for c, p in posterior.items()}
         total = sum(product.values())

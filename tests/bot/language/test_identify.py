@@ -154,6 +154,7 @@ def test_a_transliterated_first_message_is_answered_in_its_language(text, expect
     "hei jeg trenger hjelp med kurset", "vet ikke hva jeg skal gjore med meldekortet", "jeg er syk i dag",
     "Guten Tag, ich möchte wissen welche Kurse es gibt",
     "hi", "ne", "na", "tak", "nie", "ja", "taip", "haa", "ok",  # too short to tell
+    "hei hei",  # Norwegian, though Arabizi and Tigrinya lines write "hei" too
     "mushaar?", "liudna", "murugo",  # one word: its consonants fit too many languages
     "qxz vbnm plokij", "asdfgh jkl", "brrr zzz",  # keyboard mashing
 ])
