@@ -94,16 +94,27 @@ class Evidence:
         return {lang: w / total for lang, w in weights.items()}
 
 
-    def lexicon(self, words: List[str], candidates: Iterable[str]) -> Dict[str, float]:
+    def lexicon(self, words: List[str], candidates: Iterable[str],
+                prior: Optional[float] = None) -> Dict[str, float]:
         """P(language | words) among `candidates` from whole words: how often each language's
         participants wrote the very word ("labas", "дякую"). Words no candidate has seen say
-        nothing; empty when none was seen."""
+        nothing; empty when none was seen.
+
+        Without `prior`, a word a language never showed counts a half. With `prior`, it gets
+        the word's share of all candidates' words, weighed as `prior` words (a Dirichlet
+        prior), so a language with few examples is not favoured for words it never wrote."""
         candidates = [c for c in candidates if c in self._words]
         seen = [w for w in words if any(self._words[c][w] for c in candidates)]
         if not seen or not candidates:
             return {}
-        logs = {c: sum(math.log((self._words[c][w] + _ALPHA) / self._word_totals[c]) for w in seen)
-                for c in candidates}
+        if prior is None:
+            logs = {c: sum(math.log((self._words[c][w] + _ALPHA) / self._word_totals[c]) for w in seen)
+                    for c in candidates}
+        else:
+            all_words = sum(self._word_totals[c] for c in candidates)
+            share = {w: sum(self._words[c][w] for c in candidates) / all_words for w in seen}
+            logs = {c: sum(math.log((self._words[c][w] + prior * share[w]) / (self._word_totals[c] + prior))
+                           for w in seen) for c in candidates}
         top = max(logs.values())
         weights = {c: math.exp(v - top) for c, v in logs.items()}
         total = sum(weights.values())

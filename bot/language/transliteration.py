@@ -13,7 +13,6 @@ letters as digits ("3andi", "7ad", "so2al"), so words keep their digits here.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections import Counter
@@ -59,13 +58,20 @@ TRANSLITERATION_SHARE = 0.7
 MIN_COVERAGE = 0.6
 # Fewer letters than this say nothing: "hi", "na", "ne" are words in too many languages.
 MIN_LETTERS = 5
-# Weight, in words, of the pooled word frequencies in the whole-word prior (see `lexicon`):
+# Weight, in words, of all languages' word frequencies in the whole-word prior
+# (`Evidence.lexicon`):
 # the transliterated languages have a few hundred words in Latin letters each, so one
 # "bye" in an Arabizi line must not outweigh thirty in English. And the floor that keeps
 # a word's evidence from vetoing the letters' alone.
 _PRIOR = 2000.0
 _LEXICON_FLOOR = 0.02
 _LEXICON_DECISIVE = 0.6
+# How many times a transliterated language's own Latin-letter examples count against its
+# examples spelled from its script.
+_WRITTEN_WEIGHT = 3
+# A word Norwegian or English examples write this often is theirs, also inside a
+# transliterated line.
+_BORROWED_COUNT = 3
 # Between two look-alike languages, the second is offered as a choice unless the first
 # leads by this much.
 CLEAR_LEAD = 0.5
@@ -142,52 +148,37 @@ class TransliterationModel:
     them in Latin letters in each language ("marhaba" is Arabizi, though its letters look
     Somali)."""
 
-    def __init__(self, evidence: Evidence, consonants: Optional[Evidence] = None,
-                 words: Optional[Dict[str, Counter]] = None):
+    def __init__(self, evidence: Evidence, consonants: Optional[Evidence] = None):
         self.evidence = evidence
         self.consonants = consonants
-        self.words = {c: counts for c, counts in (words or {}).items() if counts}
-        self._word_totals = {c: sum(counts.values()) for c, counts in self.words.items()}
-        pooled: Counter = Counter()
-        for counts in self.words.values():
-            pooled.update(counts)
-        self._pooled, self._pooled_total = pooled, max(1, sum(pooled.values()))
 
     @classmethod
     def from_training_data(cls, nlu_dir: Path, keep: Callable[[str], bool]) -> TransliterationModel:
-        counts: Dict[str, Counter] = {}
-        consonants: Dict[str, Counter] = {}
-        written: Dict[str, Counter] = {}
-        for language in (*LATIN_LANGUAGES, *TRANSLITERATED):
-            words: List[str] = []
-            written[language] = Counter()
+        languages = (*LATIN_LANGUAGES, *TRANSLITERATED)
+        written: Dict[str, Counter] = {language: Counter() for language in languages}
+        spelled: Dict[str, List[str]] = {language: [] for language in languages}
+        for language in languages:
             for text in training_texts(nlu_dir, language):
                 if is_latin(text):
-                    latin = folded_words(text, keep)
-                    words += latin
-                    written[language].update(latin)
+                    written[language].update(folded_words(text, keep))
                 elif language in TRANSLITERATED:
-                    words += folded_words(_spelled(text, language), keep)
+                    spelled[language] += folded_words(_spelled(text, language), keep)
+        # Norwegian and English words inside an Arabizi or Tigrinya line ("hei", "course")
+        # are Norwegian and English: the ones those languages' participants write often are
+        # left out of the transliterated languages' Latin letters.
+        borrowed = {w for c in ("nb", "en") for w, n in written[c].items() if n >= _BORROWED_COUNT}
+        for language in TRANSLITERATED:
+            written[language] = Counter({w: n for w, n in written[language].items() if w not in borrowed})
+        counts: Dict[str, Counter] = {}
+        consonants: Dict[str, Counter] = {}
+        for language in languages:
+            # What participants really typed in Latin letters outweighs the spelled examples,
+            # which grow with every round of examples in the script.
+            weight = _WRITTEN_WEIGHT if language in TRANSLITERATED else 1
+            words = list(written[language].elements()) * weight + spelled[language]
             counts[language] = Counter(ngrams(words))
             consonants[language] = Counter(ngrams(consonants_of(words)))
-        return cls(Evidence(counts), Evidence(consonants), written)
-
-    def lexicon(self, words: List[str]) -> Dict[str, float]:
-        """P(language | words) from whole words written in Latin letters; empty when no
-        language has seen any of them. A word a language never showed gets that language
-        the word's share of all languages' words (a Dirichlet prior), so a language with
-        few Latin-letter examples is not favoured for words it never wrote ("hello")."""
-        seen = [w for w in words if self._pooled[w]]
-        if not seen or not self.words:
-            return {}
-        logs = {}
-        for c, counts in self.words.items():
-            logs[c] = sum(math.log((counts[w] + _PRIOR * self._pooled[w] / self._pooled_total)
-                                   / (self._word_totals[c] + _PRIOR)) for w in seen)
-        top = max(logs.values())
-        weights = {c: math.exp(v - top) for c, v in logs.items()}
-        total = sum(weights.values())
-        return {c: w / total for c, w in weights.items()}
+        return cls(Evidence(counts, written), Evidence(consonants))
 
     def posterior(self, words: List[str]) -> Dict[str, float]:
         """P(language | words) among the Latin-script and transliterated languages: the
@@ -206,7 +197,8 @@ class TransliterationModel:
 
     def _with_lexicon(self, words: List[str], posterior: Dict[str, float]) -> Dict[str, float]:
         """The posterior of a message of one or two words weighed with its whole words."""
-        lexicon = self.lexicon(words) if len(words) <= 2 else {}
+        languages = (*LATIN_LANGUAGES, *TRANSLITERATED)
+        lexicon = self.evidence.lexicon(words, languages, prior=_PRIOR) if len(words) <= 2 else {}
         # Only a word one language clearly owns counts: "hei" is written inside Arabizi and
         # Tigrinya lines too, and would otherwise pull away from the Latin-script languages.
         if not lexicon or max(lexicon.values()) < _LEXICON_DECISIVE:
