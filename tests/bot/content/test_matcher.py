@@ -42,6 +42,19 @@ def test_cities_name_their_county(matcher) -> None:
     assert matcher.county("دورات في أوسلو") == "oslo"
 
 
+@pytest.mark.parametrize("text, county", [
+    ("чи є курси в Тромсе?", "troms"),
+    ("курсы в Кристиансанне", "agder"),
+    ("دورات في كريستيانساند", "agder"),
+    ("دوره در نارویک هست؟", "nordland"),
+    ("ኣብ ትሮምሶ ኮርስ ኣሎ ድዩ?", "troms"),
+    ("що буде після курсу?", None),  # "буде" (will be), though Ukrainian writes Bodø so
+    ("я беру курс", None),
+])
+def test_cities_in_other_scripts_name_their_county(matcher, text, county) -> None:
+    assert matcher.county(text) == county
+
+
 def test_places_come_from_the_content_folder(content_copy) -> None:
     path = content_copy / "places.yml"
     path.write_text(path.read_text(encoding="utf-8") + "  mo i rana: nordland\n", encoding="utf-8")
