@@ -94,10 +94,10 @@ def languages_of_texts() -> Dict[str, str]:
             if path.is_dir() and len(path.name) == 2 for text in training_texts(folder, path.name)}
 
 
-def by_language(held: List[Tuple[str, str]], predicted: List[str]) -> Dict[str, float]:
+def by_language(held: List[Tuple[str, str]], predicted: List[str],
+                language_of: Dict[str, str]) -> Dict[str, float]:
     """Macro-F1 per language of the held-back examples (the emoji of symbols.yml, in no
     language, left out)."""
-    language_of = languages_of_texts()
     pairs: Dict[str, List[Tuple[str, str]]] = {}
     for (text, gold), pred in zip(held, predicted, strict=True):
         pairs.setdefault(language_of.get(text, "?"), []).append((gold, pred))
@@ -116,6 +116,7 @@ def main() -> None:
         slice_dir = data_at(args.slice_from, folder) if args.slice_from else None
         train_dir = data_at(args.train_from, folder) if args.train_from else None
         train_file, held = split(folder, slice_dir=slice_dir, train_dir=train_dir)
+        language_of = languages_of_texts()
         for config in args.configs:
             started = time.monotonic()
             subprocess.run(train_nlu_command(Path(config), train_file, folder, "m"),
@@ -126,12 +127,11 @@ def main() -> None:
             accuracy = sum(g == p for g, p in pairs) / len(pairs)
             print(f"{config}: accuracy {accuracy:.3f}, macro-F1 {macro_f1(pairs):.3f}, "
                   f"n={len(pairs)}, trained in {seconds:.0f} s", flush=True)
-            languages = by_language(held, predicted)
+            languages = by_language(held, predicted, language_of)
             spread = max(languages.values()) - min(languages.values())
             print("  macro-F1 per language: " + ", ".join(f"{k} {v:.3f}" for k, v in languages.items())
                   + f"; spread {spread * 100:.1f} points", flush=True)
             if args.errors:
-                language_of = languages_of_texts()
                 for (text, gold), pred in zip(held, predicted, strict=True):
                     if gold != pred and language_of.get(text) == args.errors:
                         print(f"  {gold} -> {pred}: {text}")

@@ -25,6 +25,7 @@ from bot.language.romanise import CYRILLIC, romanised, skeleton
 
 LATIN_LANGUAGES = ("nb", "en", "so", "pl", "lt")
 TRANSLITERATED = ("ar", "fa", "ru", "uk", "ti")
+LANGUAGES = (*LATIN_LANGUAGES, *TRANSLITERATED)
 # Languages whose transliterations look alike: when neither is clearly ahead, ask.
 CLOSE = {"ru": "uk", "uk": "ru", "ar": "fa", "fa": "ar"}
 
@@ -59,10 +60,9 @@ MIN_COVERAGE = 0.6
 # Fewer letters than this say nothing: "hi", "na", "ne" are words in too many languages.
 MIN_LETTERS = 5
 # Weight, in words, of all languages' word frequencies in the whole-word prior
-# (`Evidence.lexicon`):
-# the transliterated languages have a few hundred words in Latin letters each, so one
-# "bye" in an Arabizi line must not outweigh thirty in English. And the floor that keeps
-# a word's evidence from vetoing the letters' alone.
+# (`Evidence.lexicon`): the transliterated languages have a few hundred words in Latin
+# letters each, so one "bye" in an Arabizi line must not outweigh thirty in English. And
+# the floor that keeps a word's evidence from vetoing the letters' alone.
 _PRIOR = 2000.0
 _LEXICON_FLOOR = 0.02
 _LEXICON_DECISIVE = 0.6
@@ -154,10 +154,9 @@ class TransliterationModel:
 
     @classmethod
     def from_training_data(cls, nlu_dir: Path, keep: Callable[[str], bool]) -> TransliterationModel:
-        languages = (*LATIN_LANGUAGES, *TRANSLITERATED)
-        written: Dict[str, Counter] = {language: Counter() for language in languages}
-        spelled: Dict[str, List[str]] = {language: [] for language in languages}
-        for language in languages:
+        written: Dict[str, Counter] = {language: Counter() for language in LANGUAGES}
+        spelled: Dict[str, List[str]] = {language: [] for language in LANGUAGES}
+        for language in LANGUAGES:
             for text in training_texts(nlu_dir, language):
                 if is_latin(text):
                     written[language].update(folded_words(text, keep))
@@ -171,7 +170,7 @@ class TransliterationModel:
             written[language] = Counter({w: n for w, n in written[language].items() if w not in borrowed})
         counts: Dict[str, Counter] = {}
         consonants: Dict[str, Counter] = {}
-        for language in languages:
+        for language in LANGUAGES:
             # What participants really typed in Latin letters outweighs the spelled examples,
             # which grow with every round of examples in the script.
             weight = _WRITTEN_WEIGHT if language in TRANSLITERATED else 1
@@ -183,22 +182,20 @@ class TransliterationModel:
     def posterior(self, words: List[str]) -> Dict[str, float]:
         """P(language | words) among the Latin-script and transliterated languages: the
         geometric mean of the two models' posteriors (of the letters alone for one word)."""
-        languages = (*LATIN_LANGUAGES, *TRANSLITERATED)
-        letters = self.evidence.posterior(words, languages)
+        letters = self.evidence.posterior(words, LANGUAGES)
         # One word's consonants fit too many words of too many languages ("mushaar", "liudna").
         if not letters or self.consonants is None or len(words) < 2:
             return letters
-        skeleton = self.consonants.posterior(consonants_of(words), languages)
+        skeleton = self.consonants.posterior(consonants_of(words), LANGUAGES)
         if not skeleton:
             return letters
-        mean = {c: (letters.get(c, 0.0) * skeleton.get(c, 0.0)) ** 0.5 for c in languages}
+        mean = {c: (letters.get(c, 0.0) * skeleton.get(c, 0.0)) ** 0.5 for c in LANGUAGES}
         total = sum(mean.values())
         return {c: v / total for c, v in mean.items()} if total > 0 else letters
 
     def _with_lexicon(self, words: List[str], posterior: Dict[str, float]) -> Dict[str, float]:
         """The posterior of a message of one or two words weighed with its whole words."""
-        languages = (*LATIN_LANGUAGES, *TRANSLITERATED)
-        lexicon = self.evidence.lexicon(words, languages, prior=_PRIOR) if len(words) <= 2 else {}
+        lexicon = self.evidence.lexicon(words, LANGUAGES, prior=_PRIOR) if len(words) <= 2 else {}
         # Only a word one language clearly owns counts: "hei" is written inside Arabizi and
         # Tigrinya lines too, and would otherwise pull away from the Latin-script languages.
         if not lexicon or max(lexicon.values()) < _LEXICON_DECISIVE:
