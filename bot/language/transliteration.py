@@ -57,8 +57,11 @@ TRANSLITERATION_SHARE = 0.7
 # Share of the message's letter triples the language must have shown in the training
 # data (0.84-1.0 for real transliterations tried, 0.29-0.46 for keyboard mashing).
 MIN_COVERAGE = 0.6
-# Fewer letters than this say nothing: "hi", "na", "ne" are words in too many languages.
+# Fewer letters than this say nothing by their letters: "hi", "na", "ne" are words in too
+# many languages. A shorter word counts only when one transliterated language clearly owns
+# it as a whole word ("poka", "ewe"), and never below SHORT_MIN_LETTERS.
 MIN_LETTERS = 5
+SHORT_MIN_LETTERS = 3
 # Weight, in words, of all languages' word frequencies in the whole-word prior
 # (`Evidence.lexicon`): the transliterated languages have a few hundred words in Latin
 # letters each, so one "bye" in an Arabizi line must not outweigh thirty in English. And
@@ -193,12 +196,17 @@ class TransliterationModel:
         total = sum(mean.values())
         return {c: v / total for c, v in mean.items()} if total > 0 else letters
 
+    def _decisive_lexicon(self, words: List[str]) -> Dict[str, float]:
+        """The whole-word posterior of a message of one or two words, when one language
+        clearly owns its words; else empty. "hei" is written inside Arabizi and Tigrinya
+        lines too, and would otherwise pull away from the Latin-script languages."""
+        lexicon = self.evidence.lexicon(words, LANGUAGES, prior=_PRIOR) if len(words) <= 2 else {}
+        return lexicon if lexicon and max(lexicon.values()) >= _LEXICON_DECISIVE else {}
+
     def _with_lexicon(self, words: List[str], posterior: Dict[str, float]) -> Dict[str, float]:
         """The posterior of a message of one or two words weighed with its whole words."""
-        lexicon = self.evidence.lexicon(words, LANGUAGES, prior=_PRIOR) if len(words) <= 2 else {}
-        # Only a word one language clearly owns counts: "hei" is written inside Arabizi and
-        # Tigrinya lines too, and would otherwise pull away from the Latin-script languages.
-        if not lexicon or max(lexicon.values()) < _LEXICON_DECISIVE:
+        lexicon = self._decisive_lexicon(words)
+        if not lexicon:
             return posterior
         product = {c: p * (lexicon.get(c, 0.0) + _LEXICON_FLOOR) for c, p in posterior.items()}
         total = sum(product.values())
@@ -208,8 +216,13 @@ class TransliterationModel:
         """The transliterated language of these (folded) words, or None when a Latin-script
         language is as likely."""
         words = list(words)
-        if sum(len(w) for w in words) < MIN_LETTERS:
+        letters = sum(len(w) for w in words)
+        if letters < SHORT_MIN_LETTERS:
             return None
+        if letters < MIN_LETTERS:
+            lexicon = self._decisive_lexicon(words)
+            if not lexicon or max(lexicon, key=lexicon.__getitem__) not in TRANSLITERATED:
+                return None
         posterior = self.posterior(words)
         if not posterior:
             return None

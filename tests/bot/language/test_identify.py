@@ -234,6 +234,13 @@ def test_one_word_in_latin_letters_is_judged_on_how_participants_write_it(text, 
     assert decision.language == language
 
 
+@pytest.mark.parametrize("text,language", [("poka", "ru"), ("ewe", "ti")])
+def test_a_short_word_one_transliterated_language_owns_is_that_language(text, language):
+    # Fewer than five letters say nothing by their letters ("ne", "tak"), but participants
+    # of one language write these very words again and again.
+    assert decide(None, ID.detect(text), None, None, "nb").language == language
+
+
 def test_norwegian_words_inside_other_languages_are_no_evidence_of_them():
     assert ID.detect("utbetaling?").words == 0
     assert decide(None, ID.detect("når kommer utbetalingen"), None, None, "nb").language == "nb"
