@@ -31,27 +31,38 @@ LANGUAGES: Tuple[Language, ...] = (
     Language("nb", "Norsk", "Norwegian", aliases=(
         "norsk", "bokmål", "bokmal", "nynorsk", "norwegian", "norweski", "norweskim", "norvegų",
         "norvegiškai", "норвезька", "норвезькою", "норвежский", "по-норвежски", "النرويجية",
-        "نرويجي", "نروژی", "نروژي", "norwiijiga", "af norwiiji", "ኖርወይኛ", "ብኖርወይኛ")),
+        "نرويجي", "نروژی", "نروژي", "norwiijiga", "af norwiiji", "ኖርወይኛ", "ብኖርወይኛ",
+        # in Latin letters, as Arabizi, Finglish and transliterated Cyrillic write them
+        "norvezhski", "po-norvezhski", "norvezkoyu", "norwiji", "norvezhi")),
     Language("en", "English", "English", aliases=(
         "english", "engelsk", "angielski", "angielsku", "anglų", "angliškai", "англійська",
         "англійською", "английский", "по-английски", "الإنجليزية", "الانجليزية", "انجليزي",
-        "انگلیسی", "ingiriis", "af ingiriis", "እንግሊዝኛ", "ብእንግሊዝኛ")),
+        "انگلیسی", "ingiriis", "af ingiriis", "እንግሊዝኛ", "ብእንግሊዝኛ",
+        "inglizi", "inglisi", "engelisi", "bil inglizi", "anglijski", "anglijskij", "angliyski",
+        "po-angliyski", "po-anglijski", "na anglijskom", "angliyskom", "anhliiskoyu",
+        "angliiskoyu", "anhliyskoyu", "englisi")),
     Language("ar", "العربية", "Arabic", aliases=(
         "arabic", "arabisk", "arabski", "arabsku", "arabų", "арабська", "арабською", "арабский",
-        "العربية", "عربي", "بالعربي", "عربی", "carabi", "af carabi", "ዓረብኛ", "ብዓረብኛ")),
+        "العربية", "عربي", "بالعربي", "عربی", "carabi", "af carabi", "ዓረብኛ", "ብዓረብኛ",
+        "3arabi", "3arabiya", "bel3arabi", "bil3arabi", "bl3arbiya", "bel 3arabi", "arabi")),
     Language("so", "Soomaali", "Somali", aliases=(
         "somali", "somalisk", "somalijski", "somalių", "сомалі", "сомалійська", "сомалийский",
         "الصومالية", "سومالی", "soomaali", "af soomaali", "ሶማልኛ", "ብሶማልኛ")),
     Language("ti", "ትግርኛ", "Tigrinya", aliases=(
-        "tigrinya", "tigrinja", "tigrigna", "tigrinia", "тигринья", "тигринья", "تغرينية",
-        "التغرينية", "تیگرینیا", "tigrinya", "ትግርኛ", "ብትግርኛ")),
+        "tigrinya", "tigrinja", "tigrigna", "tigrinia", "тигринья", "تغرينية",
+        "التغرينية", "تیگرینیا", "ትግርኛ", "ብትግርኛ", "tigrinyna", "btigrinya", "btgrigna",
+        "tgrinya", "tgrigna")),
     Language("uk", "Українська", "Ukrainian", aliases=(
         "ukrainian", "ukrainsk", "ukraiński", "ukraińsku", "ukrainski", "ukrainiečių",
         "українська", "українською", "украинский", "по-украински", "الأوكرانية", "اوکراینی",
-        "af ukrain", "ዩክሬንኛ")),
+        "af ukrain", "ዩክሬንኛ",
+        "ukrainskoyu", "ukrainskoju", "ukrainskoiu", "ukrayinskoyu", "ukrayinska", "ukrainska",
+        "ukrainsku", "po-ukrainski", "po ukrainsky", "po-ukrainsky", "ukrainskom", "na ukrainskom")),
     Language("ru", "Русский", "Russian", aliases=(
         "russian", "russisk", "rosyjski", "rosyjsku", "rusų", "rusiškai", "російська",
-        "російською", "русский", "по-русски", "русском", "الروسية", "روسی", "af ruush", "ሩስኛ")),
+        "російською", "русский", "по-русски", "русском", "الروسية", "روسی", "af ruush", "ሩስኛ",
+        "po-russki", "po russki", "porusski", "russkij", "russkiy", "russki", "na russkom",
+        "rosiyskoyu", "rosiiskoiu")),
     Language("pl", "Polski", "Polish", aliases=(
         "polish", "polsk", "polski", "polsku", "po polsku", "lenkų", "польська", "польською",
         "польский", "по-польски", "البولندية", "لهستانی", "af boolish", "ፖሊሽኛ")),
@@ -61,7 +72,7 @@ LANGUAGES: Tuple[Language, ...] = (
     Language("fa", "فارسی / دری", "Persian/Dari", aliases=(
         "persian", "farsi", "dari", "persisk", "perski", "persų", "перська", "фарсі",
         "персидский", "фарси", "дари", "الفارسية", "فارسی", "فارسي", "دری", "دري",
-        "af faarisi", "ፋርስኛ")),
+        "af faarisi", "ፋርስኛ", "parsi", "farsee")),
 )
 
 BY_CODE: Dict[str, Language] = {lang.code: lang for lang in LANGUAGES}

@@ -50,6 +50,15 @@ def test_languages_named_in_any_language():
     assert language_named_in("what courses are there") is None
 
 
+def test_languages_named_in_latin_letters_as_transliterations_write_them():
+    assert language_named_in("mumkin nehki bel3arabi") == "ar"
+    assert language_named_in("mozhno po-russki?") == "ru"
+    assert language_named_in("mozhna ukrainskoyu?") == "uk"
+    assert language_named_in("hakki inglizi law sama7t") == "en"
+    assert language_named_in("btigrinya kitzareb tkh'el do") == "ti"
+    assert language_named_in("parsi balad hasti?") == "fa"
+
+
 def test_ten_languages_each_named_in_its_own_script():
     assert len(LANGUAGES) == 10
     assert "ትግርኛ" in native_names() and "العربية" in native_names()
