@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_flows import CATALOGUE, Conversation, Turn
+from bot.language.supported import BY_CODE
+from tests.e2e.test_flows import CATALOGUE, T, Conversation, Turn
 
 pytestmark = pytest.mark.model
 
@@ -46,3 +47,16 @@ def test_messages_typed_the_way_people_type_are_understood(bot, language, text, 
     talk.say({"pl": "dzien dobry", "nb": "hei", "lt": "labas", "en": "hello"}[language])
     turn = talk.say(text)
     assert talk.c(page) in turn.text, turn.text
+
+
+@pytest.mark.parametrize("text,language", [
+    ("mumkin nehki bel3arabi law sama7t", "ar"),
+    ("mozhno po-russki pozhaluysta", "ru"),
+    ("mozhna ukrainskoyu?", "uk"),
+])
+def test_a_language_named_in_latin_letters_is_the_one_chosen(bot, text, language):
+    talk = Conversation(bot, "nb")
+    talk.say("hei")
+    turn = talk.say(text, replies_in=language)
+    name = BY_CODE[language].native_name
+    assert T.gettext(language, "OK, I will answer in %(language)s.", language=name) in turn.text, turn.text
