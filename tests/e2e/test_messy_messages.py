@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.language.supported import BY_CODE
-from tests.e2e.test_flows import CATALOGUE, T, Conversation, Turn
+from tests.e2e.test_flows import CATALOGUE, Conversation, T, Turn
 
 pytestmark = pytest.mark.model
 
