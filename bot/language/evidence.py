@@ -94,6 +94,10 @@ class Evidence:
         return {lang: w / total for lang, w in weights.items()}
 
 
+    def count(self, word: str, candidates: Iterable[str]) -> int:
+        """How often the participants of `candidates` wrote `word` in the training data."""
+        return sum(self._words[c][word] for c in candidates if c in self._words)
+
     def lexicon(self, words: List[str], candidates: Iterable[str],
                 prior: Optional[float] = None) -> Dict[str, float]:
         """P(language | words) among `candidates` from whole words: how often each language's

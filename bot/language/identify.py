@@ -63,6 +63,12 @@ FLOOR = 0.02
 # web, and gives "щиро дякую" to Russian with certainty; the training data, which knows
 # how participants write to this bot, may then overrule it.
 SHORT_FLOOR = 0.2
+# How often the candidates' participants must have written a word, all together, for a
+# message of one or two such words to be judged mostly on its words: the evidence of its
+# letters then counts to this power ("ja", Norwegian "yes" and Polish "I", has Polish
+# letters; "kada" Polish ones, though Lithuanians write it).
+KNOWN_COUNT = 20
+KNOWN_LETTERS_WEIGHT = 0.3
 # Letters Urdu writes and Persian and Arabic do not: without one of them, a message in
 # Arabic script that the detector takes for Urdu is Persian or Arabic ("پول؟", "مریضم").
 URDU_LETTERS = frozenset("ٹڈڑںےۓ")
@@ -229,13 +235,19 @@ class LanguageIdentifier:
         """The detector's shares among the candidates, weighed with the training-data evidence."""
         total = sum(detector.values())
         shares = {c: (v / total if total > 0 else 1.0 / len(detector)) for c, v in detector.items()}
-        evidence = self.evidence.posterior(words, shares) if self.evidence else {}
+        if not self.evidence:
+            return shares
+        short = len(words) < 3
+        # A message of one or two words is judged on its very words too ("labas" is Lithuanian).
+        lexicon = self.evidence.lexicon(words, shares) if short else {}
+        known = bool(lexicon) and all(self.evidence.count(w, shares) >= KNOWN_COUNT for w in words)
+        evidence = self.evidence.posterior(words, shares)
         if not evidence:
             return shares
-        floor = SHORT_FLOOR if len(words) < 3 else FLOOR
+        if known:
+            evidence = {c: v ** KNOWN_LETTERS_WEIGHT for c, v in evidence.items()}
+        floor = SHORT_FLOOR if short else FLOOR
         product = {c: (shares[c] + floor) * (evidence.get(c, 0.0) + FLOOR) for c in shares}
-        # A message of one or two words is judged on its very words too ("labas" is Lithuanian).
-        lexicon = self.evidence.lexicon(words, shares) if len(words) < 3 and self.evidence else {}
         if lexicon:
             product = {c: v * (lexicon[c] + FLOOR) for c, v in product.items()}
         norm = sum(product.values())

@@ -234,6 +234,13 @@ def test_one_word_in_latin_letters_is_judged_on_how_participants_write_it(text, 
     assert decision.language == language
 
 
+def test_a_word_two_languages_write_often_is_judged_on_the_word_more_than_its_letters():
+    # "ja" is Norwegian "yes" and Polish "I"; its letters are common inside Polish words.
+    assert decide(None, ID.detect("ja"), None, None, "nb").language == "nb"
+    assert decide(None, ID.detect("kada"), None, None, "nb").language == "lt"
+    assert decide(None, ID.detect("ja takk"), None, None, "nb").language == "nb"
+
+
 @pytest.mark.parametrize("text,language", [("poka", "ru"), ("ewe", "ti")])
 def test_a_short_word_one_transliterated_language_owns_is_that_language(text, language):
     # Fewer than five letters say nothing by their letters ("ne", "tak"), but participants
