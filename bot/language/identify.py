@@ -63,14 +63,11 @@ FLOOR = 0.02
 # web, and gives "щиро дякую" to Russian with certainty; the training data, which knows
 # how participants write to this bot, may then overrule it.
 SHORT_FLOOR = 0.2
-# How often the candidates' participants must have written a word, all together, for a
-# message of one or two such words to be judged mostly on its words: the evidence of its
-# letters then counts to this power ("ja", Norwegian "yes" and Polish "I", has Polish
-# letters; "kada" Polish ones, though Lithuanians write it).
+# One or two words written this often by the script's participants are judged mostly as
+# words, their letters counting to this power ("ja" has Polish letters but is Norwegian too).
 KNOWN_COUNT = 20
 KNOWN_LETTERS_WEIGHT = 0.3
-# Letters Urdu writes and Persian and Arabic do not: without one of them, a message in
-# Arabic script that the detector takes for Urdu is Persian or Arabic ("پول؟", "مریضم").
+# Letters Urdu writes and Persian and Arabic do not: without one, "پول؟" is not Urdu.
 URDU_LETTERS = frozenset("ٹڈڑںےۓ")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
@@ -235,17 +232,16 @@ class LanguageIdentifier:
         """The detector's shares among the candidates, weighed with the training-data evidence."""
         total = sum(detector.values())
         shares = {c: (v / total if total > 0 else 1.0 / len(detector)) for c, v in detector.items()}
+        short = len(words) < 3
         if not self.evidence:
             return shares
-        short = len(words) < 3
         # A message of one or two words is judged on its very words too ("labas" is Lithuanian).
         lexicon = self.evidence.lexicon(words, shares) if short else {}
         known = bool(lexicon) and all(self.evidence.count(w, shares) >= KNOWN_COUNT for w in words)
         evidence = self.evidence.posterior(words, shares)
         if not evidence:
             return shares
-        if known:
-            evidence = {c: v ** KNOWN_LETTERS_WEIGHT for c, v in evidence.items()}
+        evidence = {c: v ** KNOWN_LETTERS_WEIGHT for c, v in evidence.items()} if known else evidence
         floor = SHORT_FLOOR if short else FLOOR
         product = {c: (shares[c] + floor) * (evidence.get(c, 0.0) + FLOOR) for c in shares}
         if lexicon:
@@ -340,8 +336,7 @@ def decide(current: Optional[str], detection: Detection, hint: Optional[str],
 
 
 def _script_of_language(code: str) -> str:
-    return {"ar": "arabic", "fa": "arabic", "uk": "cyrillic", "ru": "cyrillic",
-            "ti": "ethiopic"}.get(code, "latin")
+    return next((script for script, codes in SCRIPT_LANGUAGES.items() if code in codes), "latin")
 
 
 _shared: Optional[LanguageIdentifier] = None
