@@ -10,7 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import MENU, LocalizedAction, Reply, latest_entity
 from actions.inbox import note_message
+from actions.courses import ActionCourseDetails
 from bot.content.matcher import matcher_for
+from bot.content.model import Catalogue
 from bot.i18n.catalogs import N_
 from bot.language.identify import Decision, decide
 from bot.language.supported import BY_CODE, LANGUAGES, language_named_in, normalise_code
@@ -34,14 +36,22 @@ def channel_hint(metadata: Optional[Dict[str, Any]]) -> Optional[str]:
     return None
 
 
-def explicit_choice(tracker: Tracker) -> Optional[str]:
+def explicit_choice(tracker: Tracker, catalogue: Optional[Catalogue] = None) -> Optional[str]:
+    """The language a choose_language message asks for. A language named only inside a
+    course's name ("is there a Norwegian course?", "курс норвежского языка") is the
+    course, not a choice (with `catalogue` to find course names in)."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     if intent != "choose_language":
         return None
+    text = tracker.latest_message.get("text") or ""
+    if catalogue is not None and not text.startswith("/"):
+        rest = matcher_for(catalogue).without_courses(text)
+        if rest != text and not language_named_in(rest):
+            return None
     entity = latest_entity(tracker, "language")
     if entity:
         return normalise_code(entity) or language_named_in(entity)
-    return language_named_in(tracker.latest_message.get("text") or "")
+    return language_named_in(text)
 
 
 class ActionDetectLanguage(LocalizedAction):
@@ -62,13 +72,14 @@ class ActionDetectLanguage(LocalizedAction):
         text = tracker.latest_message.get("text") or ""
         current = tracker.get_slot("language")
         current = current if current in BY_CODE else None
-        explicit = explicit_choice(tracker)
+        try:
+            catalogue: Optional[Catalogue] = self.catalogue()
+        except Exception:  # a broken catalogue must not stop language handling
+            catalogue = None
+        explicit = explicit_choice(tracker, catalogue)
         if text.startswith("/"):  # a button payload carries no language of its own
             text = ""
-        try:
-            ignore = matcher_for(self.catalogue()).name_terms(text)
-        except Exception:  # a broken catalogue must not stop language handling
-            ignore = []
+        ignore = matcher_for(catalogue).name_terms(text) if catalogue is not None else []
         detection = self.services.languages.detect(text, ignore=ignore)
         return decide(current, detection, channel_hint(tracker.latest_message.get("metadata")),
                       explicit, self.services.settings.default_language)
@@ -146,6 +157,10 @@ class ActionChooseLanguage(LocalizedAction):
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        catalogue = self.catalogue()
+        if explicit_choice(tracker) and not explicit_choice(tracker, catalogue):
+            # The language named is a course's name: the message asks about the course.
+            return await ActionCourseDetails().respond(dispatcher, tracker, domain)
         reply = self.reply(tracker)
         if explicit_choice(tracker):
             reply.add(reply.t("OK, I will answer in %(language)s.",

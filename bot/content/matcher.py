@@ -35,6 +35,13 @@ class Matcher:
         """Aliases of courses found in `text` (used to ignore course names in language ID)."""
         return self._courses.exact_aliases(text)
 
+    def without_courses(self, text: str) -> str:
+        """`text` with the course names in it blanked out: "is there a Norwegian course?"
+        names the course, not a language to talk in."""
+        for match in reversed(self._courses.find_all(text)):
+            text = text[:match.start] + " " * (match.end - match.start) + text[match.end:]
+        return text
+
     def name_terms(self, text: str) -> List[str]:
         """Course, county and city names found in `text`: names say nothing about the
         language a participant writes in ("які курси є у Vestland")."""

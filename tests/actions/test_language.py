@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.language import ActionDetectLanguage, channel_hint
+from actions.language import ActionChooseLanguage, ActionDetectLanguage, channel_hint
 from tests.actions.trackers import run, tracker
 
 
@@ -54,6 +54,35 @@ def test_button_payload_with_language_entity_is_an_explicit_choice(services):
                 entities=[{"entity": "language", "value": "ti"}])
     events, _ = run(ActionDetectLanguage(), t)
     assert [e["value"] for e in events if e.get("name") == "language"] == ["ti"]
+
+
+@pytest.mark.parametrize("text, current, named", [
+    ("Is there a Norwegian language course?", "en", "Norwegian"),
+    ("Чи є курс норвезької мови?", "uk", "норвезькою"),
+    ("هل توجد دورة اللغة النرويجية؟", "ar", "النرويجية"),
+])
+def test_a_language_named_only_in_a_course_name_is_no_choice(services, text, current, named):
+    """The classifier may read "a Norwegian course" as choose_language: the language stays,
+    and the course is described."""
+    state = tracker(text, {"language": current}, intent="choose_language",
+                    entities=[{"entity": "language", "value": named}])
+    events, _ = run(ActionDetectLanguage(), state)
+    assert [e for e in events if e.get("name") == "language"] == []
+    _, messages = run(ActionChooseLanguage(), state)
+    assert "Arbeidsnorsk" in messages[0]["text"] or "norsk" in messages[0]["text"].lower()
+    assert not any(b["payload"].startswith("/choose_language") for b in messages[0].get("buttons") or [])
+
+
+@pytest.mark.parametrize("text, current, named, chosen", [
+    ("can we speak Norwegian", "en", "Norwegian", "nb"),
+    ("I want the norskkurs but answer me in Arabic", "en", "Arabic", "ar"),
+    ("Відповідайте російською", "uk", "російською", "ru"),
+])
+def test_a_language_named_beside_a_course_or_alone_is_a_choice(services, text, current, named, chosen):
+    state = tracker(text, {"language": current}, intent="choose_language",
+                    entities=[{"entity": "language", "value": named}])
+    events, _ = run(ActionDetectLanguage(), state)
+    assert [e["value"] for e in events if e.get("name") == "language"] == [chosen]
 
 
 def test_unsupported_language_answers_in_english_and_norwegian(services):
