@@ -9,8 +9,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import MENU, LocalizedAction, Reply, latest_entity
-from actions.inbox import note_message
 from actions.courses import ActionCourseDetails
+from actions.inbox import note_message
 from bot.content.matcher import matcher_for
 from bot.content.model import Catalogue
 from bot.i18n.catalogs import N_
