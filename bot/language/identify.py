@@ -235,9 +235,10 @@ class LanguageIdentifier:
         short = len(words) < 3
         if not self.evidence:
             return shares
-        # A message of one or two words is judged on its very words too ("labas" is Lithuanian).
-        lexicon = self.evidence.lexicon(words, shares) if short else {}
-        known = bool(lexicon) and all(self.evidence.count(w, shares) >= KNOWN_COUNT for w in words)
+        # One or two words are judged on the very words too ("labas" is Lithuanian), as is a
+        # sentence in a script of two look-alike languages ("Де проходить курс?": "де" is uk).
+        lexicon = self.evidence.lexicon(words, shares) if short or len(shares) == 2 else {}
+        known = short and bool(lexicon) and all(self.evidence.count(w, shares) >= KNOWN_COUNT for w in words)
         evidence = self.evidence.posterior(words, shares)
         if not evidence:
             return shares
@@ -314,11 +315,10 @@ def decide(current: Optional[str], detection: Detection, hint: Optional[str],
         if strong or script_change:
             switched = current
             return Decision(detection.language, switched, False, "detected")
-    # A short message in Cyrillic or Arabic script that does not say which language of
-    # its script it is in ("окей", "ممنون"): first, or after a language of another script,
-    # the likelier one is used and both are offered, never the default Norwegian.
+    # A Cyrillic or Arabic-script message that does not say which language of its script
+    # it is in ("окей", "ممنون"): first, or after another script, the likelier, both offered.
     pair = SCRIPT_LANGUAGES.get(detection.script, ())
-    if len(pair) == 2 and not detection.is_sentence and detection.lead < needed and (
+    if len(pair) == 2 and not detection.unsupported and detection.lead < needed and (
             current is None and hint is None
             or current is not None and _script_of_language(current) != detection.script):
         likelier = detection.language if detection.language in pair else pair[0]

@@ -33,46 +33,63 @@ LANGUAGES: Tuple[Language, ...] = (
         "norvegiškai", "норвезька", "норвезькою", "норвежский", "по-норвежски", "النرويجية",
         "نرويجي", "نروژی", "نروژي", "norwiijiga", "af norwiiji", "ኖርወይኛ", "ብኖርወይኛ",
         # in Latin letters, as Arabizi, Finglish and transliterated Cyrillic write them
-        "norvezhski", "po-norvezhski", "norvezkoyu", "norwiji", "norvezhi")),
+        "norvezhski", "po-norvezhski", "norvezkoyu", "norwiji", "norvezhi",
+        # other cases and forms: "перейди на норвезьку", "po norwesku", "بالنرويجي"
+        "норвезьку", "норвезької", "норвежском", "po norwesku", "norwesku", "norweskiego",
+        "norwiiji", "noorweeji", "af noorweeji", "بالنرويجي", "بالنرويجية")),
     Language("en", "English", "English", aliases=(
         "english", "engelsk", "angielski", "angielsku", "anglų", "angliškai", "англійська",
         "англійською", "английский", "по-английски", "الإنجليزية", "الانجليزية", "انجليزي",
         "انگلیسی", "ingiriis", "af ingiriis", "እንግሊዝኛ", "ብእንግሊዝኛ",
         "inglizi", "inglisi", "engelisi", "bil inglizi", "anglijski", "anglijskij", "angliyski",
         "po-angliyski", "po-anglijski", "na anglijskom", "angliyskom", "anhliiskoyu",
-        "angliiskoyu", "anhliyskoyu", "englisi")),
+        "angliiskoyu", "anhliyskoyu", "englisi",
+        "англійську", "англійської", "английском", "po angielsku", "angielskiego", "ingiriisi",
+        "af ingiriisi", "بالانجليزي", "بالإنجليزي", "بالانجليزية", "بالإنجليزية")),
     Language("ar", "العربية", "Arabic", aliases=(
         "arabic", "arabisk", "arabski", "arabsku", "arabų", "арабська", "арабською", "арабский",
         "العربية", "عربي", "بالعربي", "عربی", "carabi", "af carabi", "ዓረብኛ", "ብዓረብኛ",
-        "3arabi", "3arabiya", "bel3arabi", "bil3arabi", "bl3arbiya", "bel 3arabi", "arabi")),
+        "3arabi", "3arabiya", "bel3arabi", "bil3arabi", "bl3arbiya", "bel 3arabi", "arabi",
+        "арабську", "арабской", "арабском", "po arabsku", "arabiškai", "carabiga", "af carabiga",
+        "بالعربية", "عربى")),
     Language("so", "Soomaali", "Somali", aliases=(
         "somali", "somalisk", "somalijski", "somalių", "сомалі", "сомалійська", "сомалийский",
-        "الصومالية", "سومالی", "soomaali", "af soomaali", "ሶማልኛ", "ብሶማልኛ")),
+        "الصومالية", "سومالی", "soomaali", "af soomaali", "ሶማልኛ", "ብሶማልኛ",
+        "сомалійську", "сомалийском", "po somalijsku", "somališkai", "soomaaliga", "af soomaaliga",
+        "صومالي", "بالصومالي", "بالصومالية", "سومالیایی")),
     Language("ti", "ትግርኛ", "Tigrinya", aliases=(
         "tigrinya", "tigrinja", "tigrigna", "tigrinia", "тигринья", "تغرينية",
         "التغرينية", "تیگرینیا", "ትግርኛ", "ብትግርኛ", "tigrinyna", "btigrinya", "btgrigna",
-        "tgrinya", "tgrigna")),
+        "tgrinya", "tgrigna",
+        "тигринї", "po tigrinia", "tigrinja kalba", "التغرينيا", "بالتغرينية", "تگرینیا")),
     Language("uk", "Українська", "Ukrainian", aliases=(
         "ukrainian", "ukrainsk", "ukraiński", "ukraińsku", "ukrainski", "ukrainiečių",
         "українська", "українською", "украинский", "по-украински", "الأوكرانية", "اوکراینی",
         "af ukrain", "ዩክሬንኛ",
         "ukrainskoyu", "ukrainskoju", "ukrainskoiu", "ukrayinskoyu", "ukrayinska", "ukrainska",
-        "ukrainsku", "po-ukrainski", "po ukrainsky", "po-ukrainsky", "ukrainskom", "na ukrainskom")),
+        "ukrainsku", "po-ukrainski", "po ukrainsky", "po-ukrainsky", "ukrainskom", "na ukrainskom",
+        "українську", "української", "украинском", "на украинском", "po ukraińsku", "ukrainietiškai",
+        "أوكراني", "بالأوكرانية", "بالاوكراني")),
     Language("ru", "Русский", "Russian", aliases=(
         "russian", "russisk", "rosyjski", "rosyjsku", "rusų", "rusiškai", "російська",
         "російською", "русский", "по-русски", "русском", "الروسية", "روسی", "af ruush", "ሩስኛ",
         "po-russki", "po russki", "porusski", "russkij", "russkiy", "russki", "na russkom",
-        "rosiyskoyu", "rosiiskoiu")),
+        "rosiyskoyu", "rosiiskoiu",
+        "російську", "російської", "po rosyjsku", "af ruushka", "روسي", "بالروسي",
+        "بالروسية")),
     Language("pl", "Polski", "Polish", aliases=(
         "polish", "polsk", "polski", "polsku", "po polsku", "lenkų", "польська", "польською",
-        "польский", "по-польски", "البولندية", "لهستانی", "af boolish", "ፖሊሽኛ")),
+        "польский", "по-польски", "البولندية", "لهستانی", "af boolish", "ፖሊሽኛ",
+        "польську", "польської", "польском", "lenkiškai", "بولندي", "بالبولندي")),
     Language("lt", "Lietuvių", "Lithuanian", aliases=(
         "lithuanian", "litauisk", "litewski", "litewsku", "lietuvių", "lietuviškai",
-        "литовська", "литовський", "литовский", "الليتوانية", "لیتوانیایی", "ሊትዌንኛ")),
+        "литовська", "литовський", "литовский", "الليتوانية", "لیتوانیایی", "ሊትዌንኛ",
+        "литовську", "литовском", "po litewsku", "ليتواني", "بالليتواني")),
     Language("fa", "فارسی / دری", "Persian/Dari", aliases=(
         "persian", "farsi", "dari", "persisk", "perski", "persų", "перська", "фарсі",
         "персидский", "фарси", "дари", "الفارسية", "فارسی", "فارسي", "دری", "دري",
-        "af faarisi", "ፋርስኛ", "parsi", "farsee")),
+        "af faarisi", "ፋርስኛ", "parsi", "farsee",
+        "перську", "перською", "персидском", "po persku", "persiškai", "بالفارسي", "بالفارسية")),
 )
 
 BY_CODE: Dict[str, Language] = {lang.code: lang for lang in LANGUAGES}

@@ -194,6 +194,29 @@ def test_a_short_message_that_only_its_script_tells_offers_both_languages(text, 
     assert decide("uk", ID.detect("окей"), None, None, "nb") == Decision("uk", None, False, "sticky")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Де проходить курс?", "uk"), ("Що робити, якщо я захворів?", "uk"),
+    ("Що буде, якщо я пропущу день?", "uk"), ("Где проходит курс?", "ru"),
+])
+def test_a_sentence_of_cyrillic_look_alikes_is_judged_on_its_words_too(text, expected):
+    """"де", "що" and "якщо" are Ukrainian words, whatever the letters of the rest say."""
+    assert ID.detect(text).language == expected
+    assert decide(None, ID.detect(text), None, None, "nb").language == expected
+
+
+def test_a_sentence_whose_script_alone_is_clear_is_never_answered_in_norwegian():
+    """A Cyrillic or Arabic-script sentence that leads neither language of its script far
+    enough: the likelier one, and both offered, not the default or the Norwegian in force."""
+    for script, pair in (("cyrillic", {"ru", "uk"}), ("arabic", {"ar", "fa"})):
+        detection = Detection(sorted(pair)[0], 0.55, 4, script, lead=0.1)
+        for current in (None, "nb"):
+            decision = decide(current, detection, None, None, "nb")
+            assert decision.language in pair and set(decision.choices) == pair
+    # An unsupported language of the script is still said to be one.
+    urdu = Detection(None, 0.9, 5, "arabic", unsupported="ur")
+    assert decide(None, urdu, None, None, "nb").unsupported
+
+
 @pytest.mark.parametrize("text,expected", [("дякую", "uk"), ("спасибо", "ru"), ("شكرا", "ar")])
 def test_a_short_message_clearly_in_one_language_of_its_script_is_answered_in_it(text, expected):
     assert decide(None, ID.detect(text), None, None, "nb") == Decision(expected, None, False, "guess")

@@ -1,3 +1,5 @@
+import pytest
+
 from bot.language.supported import (
     LANGUAGES,
     accepted_languages,
@@ -57,6 +59,18 @@ def test_languages_named_in_latin_letters_as_transliterations_write_them():
     assert language_named_in("hakki inglizi law sama7t") == "en"
     assert language_named_in("btigrinya kitzareb tkh'el do") == "ti"
     assert language_named_in("parsi balad hasti?") == "fa"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("перейдіть на українську, будь ласка", "uk"), ("давайте на украинском", "uk"),
+    ("можна російську?", "ru"), ("czy możemy po norwesku?", "nb"), ("waxaan rabaa Noorweeji", "nb"),
+    ("gal galime lenkiškai?", "pl"), ("ممكن بالصومالي", "so"), ("أريد بالإنجليزي", "en"),
+    ("af Soomaaliga iigu jawaab", "so"), ("по-русски пожалуйста", "ru"),
+])
+def test_languages_named_in_their_cases_and_with_prepositions(text, code):
+    """The forms a request to switch takes: Ukrainian accusative, Russian prepositional,
+    Polish "po ...", Arabic "بال...", Somali "-ga"."""
+    assert language_named_in(text) == code
 
 
 def test_ten_languages_each_named_in_its_own_script():
