@@ -60,3 +60,29 @@ def test_a_language_named_in_latin_letters_is_the_one_chosen(bot, text, language
     turn = talk.say(text, replies_in=language)
     name = BY_CODE[language].native_name
     assert T.gettext(language, "OK, I will answer in %(language)s.", language=name) in turn.text, turn.text
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Is there a Norwegian language course?"),
+    ("uk", "Чи є курс норвезької мови?"),
+    ("ar", "هل توجد دورة اللغة النرويجية؟"),
+])
+def test_a_course_named_after_a_language_keeps_the_participants_language(bot, language, text):
+    """Naming the Norwegian course is not asking to talk Norwegian: the course is
+    described in the participant's language."""
+    talk = Conversation(bot, language)
+    turn = talk.say(text)
+    assert talk.c(CATALOGUE.courses["work-norwegian"].name) in turn.text, turn.text
+
+
+@pytest.mark.parametrize("language,text", [
+    ("uk", "Перейдіть, будь ласка, на українську"),
+    ("pl", "Czy możemy rozmawiać po polsku?"),
+    ("so", "Fadlan iigu jawaab af Soomaaliga"),
+])
+def test_a_language_asked_for_in_its_cases_is_the_one_chosen(bot, language, text):
+    talk = Conversation(bot, "en")
+    talk.say("Hello, I have a question about the courses")
+    turn = talk.say(text, replies_in=language)
+    name = BY_CODE[language].native_name
+    assert T.gettext(language, "OK, I will answer in %(language)s.", language=name) in turn.text, turn.text
