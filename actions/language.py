@@ -36,6 +36,17 @@ def channel_hint(metadata: Optional[Dict[str, Any]]) -> Optional[str]:
     return None
 
 
+# Requests to switch ("english please", "можно по-русски?") score about 1.0. A
+# choose_language message below this confidence that names another language than the
+# one it is written in ("Can I get an interpreter in Arabic?" scored 0.6) asks first.
+CHOICE_CONFIDENCE = 0.8
+
+
+def sure_choice(tracker: Tracker) -> bool:
+    intent = tracker.latest_message.get("intent") or {}
+    return float(intent.get("confidence") or 0.0) >= CHOICE_CONFIDENCE
+
+
 def explicit_choice(tracker: Tracker, catalogue: Optional[Catalogue] = None) -> Optional[str]:
     """The language a choose_language message asks for. A language named only inside a
     course's name ("is there a Norwegian course?", "курс норвежского языка") is the
@@ -81,8 +92,14 @@ class ActionDetectLanguage(LocalizedAction):
             text = ""
         ignore = matcher_for(catalogue).name_terms(text) if catalogue is not None else []
         detection = self.services.languages.detect(text, ignore=ignore)
-        return decide(current, detection, channel_hint(tracker.latest_message.get("metadata")),
-                      explicit, self.services.settings.default_language)
+        sure = sure_choice(tracker)
+        decision = decide(current, detection, channel_hint(tracker.latest_message.get("metadata")),
+                          explicit if sure else None, self.services.settings.default_language)
+        if explicit and not sure and explicit != decision.language:
+            # Maybe a request to switch, maybe a question that names a language: asked.
+            choices = tuple(dict.fromkeys((*(decision.choices or (decision.language,)), explicit)))
+            return Decision(decision.language, None, False, "unsure", choices)
+        return decision
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
@@ -161,8 +178,11 @@ class ActionChooseLanguage(LocalizedAction):
         if explicit_choice(tracker) and not explicit_choice(tracker, catalogue):
             # The language named is a course's name: the message asks about the course.
             return await ActionCourseDetails().respond(dispatcher, tracker, domain)
+        chosen = explicit_choice(tracker, catalogue)
+        if chosen and not sure_choice(tracker) and chosen != self.language(tracker):
+            return []  # the language action has asked which of the two languages
         reply = self.reply(tracker)
-        if explicit_choice(tracker):
+        if chosen:
             reply.add(reply.t("OK, I will answer in %(language)s.",
                               language=BY_CODE[reply.language].native_name))
             reply.send(dispatcher, buttons=MENU)

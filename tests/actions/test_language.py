@@ -85,6 +85,30 @@ def test_a_language_named_beside_a_course_or_alone_is_a_choice(services, text, c
     assert [e["value"] for e in events if e.get("name") == "language"] == [chosen]
 
 
+def test_an_unsure_choice_of_another_language_is_asked_not_made(services):
+    """choose_language at 0.6 for "Can I get an interpreter in Arabic?": the English
+    conversation stays English, and both languages are offered; the choice action adds
+    nothing. At 0.95 the same message switches."""
+    unsure = tracker("Can I get an interpreter in Arabic?", {"language": "en"}, intent="choose_language",
+                     confidence=0.6, entities=[{"entity": "language", "value": "Arabic"}])
+    events, messages = run(ActionDetectLanguage(), unsure)
+    assert [e for e in events if e.get("name") == "language"] == []
+    assert sorted(b["payload"] for b in messages[0]["buttons"]) == [
+        '/choose_language{"language":"ar"}', '/choose_language{"language":"en"}']
+    assert run(ActionChooseLanguage(), unsure)[1] == []
+    sure = tracker("Can I get an interpreter in Arabic?", {"language": "en"}, intent="choose_language",
+                   confidence=0.95, entities=[{"entity": "language", "value": "Arabic"}])
+    events, _ = run(ActionDetectLanguage(), sure)
+    assert [e["value"] for e in events if e.get("name") == "language"] == ["ar"]
+
+
+def test_an_unsure_choice_of_the_language_written_in_is_confirmed(services):
+    state = tracker("ممكن تكلمني بالعربي", {"language": "ar"}, intent="choose_language",
+                    confidence=0.6, entities=[{"entity": "language", "value": "بالعربي"}])
+    _, messages = run(ActionChooseLanguage(), state)
+    assert "العربية" in messages[0]["text"]
+
+
 def test_unsupported_language_answers_in_english_and_norwegian(services):
     events, messages = run(ActionDetectLanguage(), tracker("Bonjour, je voudrais savoir quels cours existent"))
     assert any(e.get("name") == "language_unsupported" and e["value"] is True for e in events)

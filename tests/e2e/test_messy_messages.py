@@ -82,7 +82,17 @@ def test_a_course_named_after_a_language_keeps_the_participants_language(bot, la
 ])
 def test_a_language_asked_for_in_its_cases_is_the_one_chosen(bot, language, text):
     talk = Conversation(bot, "en")
-    talk.say("Hello, I have a question about the courses")
+    talk.say("How long is the cleaning course?")
     turn = talk.say(text, replies_in=language)
     name = BY_CODE[language].native_name
     assert T.gettext(language, "OK, I will answer in %(language)s.", language=name) in turn.text, turn.text
+
+
+def test_a_question_that_names_a_language_never_switches_without_asking(bot):
+    """"Can I get an interpreter in Arabic?" is about an interpreter: answered in English,
+    or, if the model reads a wish to switch in it, English and Arabic are offered."""
+    talk = Conversation(bot, "en")
+    turn = talk.say("Can I get an interpreter in Arabic?")
+    asked = {'/choose_language{"language":"en"}', '/choose_language{"language":"ar"}'} <= set(turn.payloads)
+    assert asked or T.gettext("en", "OK, I will answer in %(language)s.", language="العربية") not in turn.text
+    assert T.gettext("ar", "OK, I will answer in %(language)s.", language="العربية") not in turn.text, turn.text
