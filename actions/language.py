@@ -16,6 +16,7 @@ from bot.content.model import Catalogue
 from bot.i18n.catalogs import N_
 from bot.language.identify import Decision, decide
 from bot.language.supported import BY_CODE, LANGUAGES, language_named_in, normalise_code
+from bot.language.textmatch import COURSE_WORDS, fold
 
 
 def language_buttons(codes: Optional[Sequence[str]] = None) -> List[Dict[str, str]]:
@@ -43,6 +44,11 @@ CHOICE_CONFIDENCE = 0.8
 
 
 def sure_choice(tracker: Tracker) -> bool:
+    """Whether a choose_language message surely asks to switch: confident, and not talking
+    of a course ("is the course in English?" asks about the course as likely)."""
+    text = tracker.latest_message.get("text") or ""
+    if not text.startswith("/") and any(w.startswith(COURSE_WORDS) for w in fold(text).split()):
+        return False
     intent = tracker.latest_message.get("intent") or {}
     return float(intent.get("confidence") or 0.0) >= CHOICE_CONFIDENCE
 

@@ -102,6 +102,18 @@ def test_an_unsure_choice_of_another_language_is_asked_not_made(services):
     assert [e["value"] for e in events if e.get("name") == "language"] == ["ar"]
 
 
+@pytest.mark.parametrize("text, current, named, other", [
+    ("آیا دوره به زبان انگلیسی است؟", "fa", "انگلیسی", "en"),
+    ("Is the course in Arabic?", "en", "Arabic", "ar"),
+])
+def test_a_choice_that_talks_of_a_course_is_asked_however_confident(services, text, current, named, other):
+    state = tracker(text, {"language": current}, intent="choose_language", confidence=1.0,
+                    entities=[{"entity": "language", "value": named}])
+    events, messages = run(ActionDetectLanguage(), state)
+    assert [e for e in events if e.get("name") == "language"] == []
+    assert f'/choose_language{{"language":"{other}"}}' in [b["payload"] for b in messages[0]["buttons"]]
+
+
 def test_an_unsure_choice_of_the_language_written_in_is_confirmed(services):
     state = tracker("ممكن تكلمني بالعربي", {"language": "ar"}, intent="choose_language",
                     confidence=0.6, entities=[{"entity": "language", "value": "بالعربي"}])
