@@ -71,6 +71,15 @@ def explicit_choice(tracker: Tracker, catalogue: Optional[Catalogue] = None) -> 
     return language_named_in(text)
 
 
+def catalogue_or_none(action: LocalizedAction) -> Optional[Catalogue]:
+    """The catalogue, or None when it cannot be read: a broken catalogue must not stop
+    language handling."""
+    try:
+        return action.catalogue()
+    except Exception:
+        return None
+
+
 class ActionDetectLanguage(LocalizedAction):
     """Sets the `language` slot after every message.
 
@@ -89,10 +98,7 @@ class ActionDetectLanguage(LocalizedAction):
         text = tracker.latest_message.get("text") or ""
         current = tracker.get_slot("language")
         current = current if current in BY_CODE else None
-        try:
-            catalogue: Optional[Catalogue] = self.catalogue()
-        except Exception:  # a broken catalogue must not stop language handling
-            catalogue = None
+        catalogue = catalogue_or_none(self)
         explicit = explicit_choice(tracker, catalogue)
         if text.startswith("/"):  # a button payload carries no language of its own
             text = ""
@@ -180,11 +186,10 @@ class ActionChooseLanguage(LocalizedAction):
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
-        catalogue = self.catalogue()
-        if explicit_choice(tracker) and not explicit_choice(tracker, catalogue):
+        chosen = explicit_choice(tracker, catalogue_or_none(self))
+        if explicit_choice(tracker) and not chosen:
             # The language named is a course's name: the message asks about the course.
             return await ActionCourseDetails().respond(dispatcher, tracker, domain)
-        chosen = explicit_choice(tracker, catalogue)
         if chosen and not sure_choice(tracker) and chosen != self.language(tracker):
             return []  # the language action has asked which of the two languages
         reply = self.reply(tracker)
