@@ -43,14 +43,35 @@ def channel_hint(metadata: Optional[Dict[str, Any]]) -> Optional[str]:
 CHOICE_CONFIDENCE = 0.8
 
 
+def classifier_confidence(message: Dict[str, Any]) -> float:
+    """The classifier's confidence in the message's intent. Rasa's two-stage fallback puts a
+    rephrased message back with its confidence set to 1.0; its ranking keeps the classifier's."""
+    intent = message.get("intent") or {}
+    for ranked in message.get("intent_ranking") or []:
+        if ranked.get("name") == intent.get("name"):
+            return float(ranked.get("confidence") or 0.0)
+    return float(intent.get("confidence") or 0.0)
+
+
+def replayed(tracker: Tracker) -> bool:
+    """Whether the latest message is read a second time: when a rephrased message ends the
+    two-stage fallback, Rasa reverts it ("rewind") and puts it back, and slot validation
+    runs on it again. The first reading has already said what it had to say."""
+    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
+    if len(users) < 2:
+        return False
+    before, latest = users[-2], users[-1]
+    return (any(event.get("event") == "rewind" for event in tracker.events[before + 1:latest])
+            and tracker.events[before].get("text") == tracker.events[latest].get("text"))
+
+
 def sure_choice(tracker: Tracker) -> bool:
     """Whether a choose_language message surely asks to switch: confident, and not talking
     of a course ("is the course in English?" asks about the course as likely)."""
     text = tracker.latest_message.get("text") or ""
     if not text.startswith("/") and any(w.startswith(COURSE_WORDS) for w in fold(text).split()):
         return False
-    intent = tracker.latest_message.get("intent") or {}
-    return float(intent.get("confidence") or 0.0) >= CHOICE_CONFIDENCE
+    return classifier_confidence(tracker.latest_message) >= CHOICE_CONFIDENCE
 
 
 def explicit_choice(tracker: Tracker, catalogue: Optional[Catalogue] = None) -> Optional[str]:
@@ -121,6 +142,8 @@ class ActionDetectLanguage(LocalizedAction):
             events.append(SlotSet("language", decision.language))
         if bool(tracker.get_slot("language_unsupported")) != decision.unsupported:
             events.append(SlotSet("language_unsupported", decision.unsupported))
+        if replayed(tracker):
+            return events
         note_message(self.services, tracker, decision.language, decision.unsupported)
         if decision.unsupported:
             self._unsupported(dispatcher)

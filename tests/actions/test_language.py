@@ -187,3 +187,43 @@ def test_a_short_cyrillic_first_message_offers_russian_and_ukrainian(services):
     assert language in ("ru", "uk")
     assert sorted(b["payload"] for b in messages[0]["buttons"]) == [
         '/choose_language{"language":"ru"}', '/choose_language{"language":"uk"}']
+
+
+def _rephrased(text: str, *, rewound: bool = True, **kwargs):  # type: ignore[no-untyped-def]
+    """The tracker as slot validation sees a rephrased message that ended the two-stage
+    fallback: read once, reverted by Rasa ("rewind") and put back as the latest message."""
+    said = {"event": "user", "text": text}
+    events = [{"event": "user", "text": "qxz vbnm"}, {"event": "slot", "name": "language", "value": "nb"},
+              {"event": "action", "name": "action_two_stage_fallback"}, {"event": "action", "name": "action_listen"},
+              said, {"event": "slot", "name": "language", "value": "ru"},
+              {"event": "action", "name": "action_two_stage_fallback"}, {"event": "active_loop", "name": None}]
+    events += [{"event": "rewind"}] if rewound else []
+    events += [{"event": "action", "name": "action_listen"}, said]
+    return tracker(text, {"language": "nb"}, events=events, **kwargs)
+
+
+def test_a_rephrased_message_read_again_sets_the_same_language_and_says_nothing(services):
+    first = tracker("курс?", {"language": "nb"}, intent="list_courses")
+    first_events, first_messages = run(ActionDetectLanguage(), first)
+    assert first_messages  # Russian or Ukrainian?
+    again_events, again_messages = run(ActionDetectLanguage(), _rephrased("курс?", intent="list_courses"))
+    assert again_events == first_events and again_messages == []
+    # The same message typed twice is read twice.
+    assert run(ActionDetectLanguage(), _rephrased("курс?", rewound=False, intent="list_courses"))[1]
+
+
+def test_a_clarified_choice_is_as_sure_as_the_classifier_was(services):
+    """Rasa puts a rephrased message back with confidence 1.0: the choice is judged on the
+    classifier's own 0.6, so it is still asked, not made."""
+    state = _rephrased("Can I get an interpreter in Arabic?", intent="choose_language", confidence=1.0,
+                       entities=[{"entity": "language", "value": "Arabic"}],
+                       ranking=[{"name": "choose_language", "confidence": 0.6}, {"name": "greet", "confidence": 0.2}])
+    state.slots["language"] = "en"
+    assert run(ActionChooseLanguage(), state)[1] == []
+    first = tracker("Can I get an interpreter in Arabic?", {"language": "en"}, intent="choose_language",
+                    confidence=1.0, entities=[{"entity": "language", "value": "Arabic"}],
+                    ranking=[{"name": "choose_language", "confidence": 0.6}])
+    events, messages = run(ActionDetectLanguage(), first)
+    assert [e for e in events if e.get("name") == "language"] == []
+    assert sorted(b["payload"] for b in messages[0]["buttons"]) == [
+        '/choose_language{"language":"ar"}', '/choose_language{"language":"en"}']

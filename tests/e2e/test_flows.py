@@ -371,6 +371,32 @@ def test_fallback_asks_did_you_mean_then_offers_a_caseworker(bot, language):
     assert "/contact_caseworker" in offered.payloads
 
 
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if code != "nb"])
+def test_a_rephrase_in_another_language_is_answered_in_it(bot, language):
+    """A first message that is not understood is read as Norwegian, the default; the
+    participant says "No" to "did you mean" and asks again in their language. The answer,
+    and what follows it, come in that language."""
+    talk = Conversation(bot, language)
+    talk.say(unsure(bot)[0], replies_in="nb")
+    talk.say("/out_of_scope", replies_in="nb")
+    answer = talk.flow("allowance")
+    assert talk.c(CATALOGUE.pages["money"].title) in answer.text, answer.text
+    assert plain(money(285, language)) in answer.text
+    after = talk.say("/list_courses{\"county\":\"oslo\"}")
+    assert talk.t("Courses in %(county)s:", county="Oslo") in after.text, after.text
+
+
+def test_a_rephrase_in_russian_or_ukrainian_asks_which_once(bot):
+    """Rasa reads a rephrase that ends the two-stage fallback twice; the question whether
+    the participant writes Russian or Ukrainian comes once."""
+    talk = Conversation(bot, "ru")
+    talk.say(unsure(bot)[0], replies_in="nb")
+    talk.say("/out_of_scope", replies_in="nb")
+    turn = talk.say("курс?")
+    assert turn.text.count(talk.t("Which language do you want?")) == 1, turn.text
+    assert sorted(turn.payloads)[:2] == ['/choose_language{"language":"ru"}', '/choose_language{"language":"uk"}']
+
+
 @by_language
 def test_explicit_language_choice_switches_and_says_so(bot, language):
     talk = started(bot, language)
