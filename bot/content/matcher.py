@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.content.model import Catalogue
+from bot.i18n.catalogs import CONTENT, Translator, get_translator
+from bot.language.supported import SUPPORTED
 from bot.language.textmatch import COURSE_WORDS, NameIndex
 
 
-class Matcher:
-    """Built once per catalogue version; lookups are a scan over pre-folded aliases."""
+def shown_names(catalogue: Catalogue, translator: Translator) -> Tuple[Tuple[str, str], ...]:
+    """(name, course id) of every course's name as the bot shows it in each language that
+    has it translated ("Shop and sales", "Магазин і продажі"): a participant types or copies
+    the name from a list the bot sent."""
+    return tuple((translator.catalog(CONTENT, language).gettext(course.name), course.id)
+                 for course in catalogue.courses.values() for language in SUPPORTED
+                 if translator.has(CONTENT, language, course.name))
 
-    def __init__(self, catalogue: Catalogue):
+
+class Matcher:
+    """Built once per catalogue version and set of translated names; lookups are a scan
+    over pre-folded aliases."""
+
+    def __init__(self, catalogue: Catalogue, shown: Sequence[Tuple[str, str]] = ()):
         self.version = catalogue.version
+        self.shown = tuple(shown)
         self._courses = NameIndex(
-            ((alias, course.id)
-             for course in catalogue.courses.values()
-             for alias in (course.id, course.id.replace("-", " "), course.name, *course.synonyms)),
+            [*((alias, course.id)
+               for course in catalogue.courses.values()
+               for alias in (course.id, course.id.replace("-", " "), course.name, *course.synonyms)),
+             *self.shown],
             beside=COURSE_WORDS)
         places = ((p.place, p.county) for c in catalogue.courses.values() for p in c.places)
         self._counties = NameIndex([*((name, cid) for cid, name in catalogue.counties.items()),
@@ -51,10 +65,12 @@ class Matcher:
 _matchers: Dict[str, Matcher] = {}
 
 
-def matcher_for(catalogue: Catalogue) -> Matcher:
-    """The matcher of a catalogue version, cached so reloads rebuild it once."""
+def matcher_for(catalogue: Catalogue, translator: Optional[Translator] = None) -> Matcher:
+    """The matcher of a catalogue version and its translated names (the configured
+    translations by default), cached so a reload or a new translation rebuilds it once."""
+    shown = shown_names(catalogue, translator or get_translator())
     matcher = _matchers.get(catalogue.version)
-    if matcher is None:
+    if matcher is None or matcher.shown != shown:
         _matchers.clear()
-        matcher = _matchers[catalogue.version] = Matcher(catalogue)
+        matcher = _matchers[catalogue.version] = Matcher(catalogue, shown)
     return matcher

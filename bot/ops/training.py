@@ -7,7 +7,9 @@ import os
 import subprocess
 import time
 from pathlib import Path
-from typing import List, Optional, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence
+
+from babel.messages.pofile import read_po
 
 from bot.content.loader import load_catalogue
 from bot.content.model import Catalogue
@@ -26,14 +28,30 @@ QUIET_WARNINGS = ("ignore:You have defined training data consisting of lookup ta
 GENERATED = Path("nlu_data/nlu/generated/courses.yml")
 
 
-def course_synonyms_yaml(catalogue: Catalogue) -> str:
-    """Rasa NLU data: every course's name and synonyms map to its id; lookup tables of
-    course, county and language names, which the RegexFeaturizer gives the model as features."""
-    lines = ["# Generated from content/courses by `amo-bot train`; do not edit by hand.",
-             'version: "3.1"', "nlu:"]
+def translated_names(translations: Path, catalogue: Catalogue) -> Dict[str, List[str]]:
+    """Course id -> the course's name as translated in translations/<lang>/content.po (the
+    names the bot shows), fuzzy translations left out as the compiled catalogs leave them."""
+    ids = {course.name: course.id for course in catalogue.courses.values()}
+    found: Dict[str, List[str]] = {}
+    for po in sorted(translations.glob("*/LC_MESSAGES/content.po")):
+        with po.open("rb") as handle:
+            for message in read_po(handle):
+                if message.id in ids and message.string and not message.fuzzy:
+                    found.setdefault(ids[message.id], []).append(str(message.string))
+    return found
+
+
+def course_synonyms_yaml(catalogue: Catalogue, translated: Optional[Mapping[str, List[str]]] = None) -> str:
+    """Rasa NLU data: every course's name, its translations (`translated`) and synonyms map
+    to its id; lookup tables of course, county and language names, which the
+    NameEntityExtractor finds in messages."""
+    lines = ["# Generated from content/courses and the course names of translations/*/content.po",
+             "# by `amo-bot train`; do not edit by hand.", 'version: "3.1"', "nlu:"]
     lookup: List[str] = []
     for course in sorted(catalogue.courses.values(), key=lambda c: c.id):
-        names = list(dict.fromkeys(n.strip() for n in (course.name, *course.synonyms) if n.strip()))
+        names = list(dict.fromkeys(n.strip() for n in (course.name, *(translated or {}).get(course.id, ()),
+                                                     *course.synonyms)
+                                   if n.strip()))
         lines += [f"  - synonym: {course.id}", "    examples: |"]
         lines += [f"      - {_escape(n)}" for n in names]
         lookup += names
@@ -55,7 +73,7 @@ def generate_nlu(root: Path) -> bool:
     catalogue, problems = load_catalogue(root / "content")
     if catalogue is None:
         raise ValueError("The catalogue has errors:\n" + "\n".join(str(p) for p in problems))
-    text = course_synonyms_yaml(catalogue)
+    text = course_synonyms_yaml(catalogue, translated_names(root / "translations", catalogue))
     target = root / GENERATED
     if target.is_file() and target.read_text(encoding="utf-8") == text:
         return False
@@ -69,7 +87,8 @@ def generated_is_current(root: Path) -> Optional[bool]:
     if catalogue is None:
         return None
     target = root / GENERATED
-    return target.is_file() and target.read_text(encoding="utf-8") == course_synonyms_yaml(catalogue)
+    expected = course_synonyms_yaml(catalogue, translated_names(root / "translations", catalogue))
+    return target.is_file() and target.read_text(encoding="utf-8") == expected
 
 
 def fingerprint(root: Path) -> str:

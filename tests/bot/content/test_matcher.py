@@ -61,3 +61,38 @@ def test_places_come_from_the_content_folder(content_copy) -> None:
     catalogue, problems = load_catalogue(content_copy)
     assert catalogue is not None, [str(p) for p in problems]
     assert Matcher(catalogue).county("kurs i Mo i Rana") == "nordland"
+
+
+def test_every_course_name_the_bot_shows_names_its_course():
+    """A participant types or copies a course's name from a list the bot sent, in any
+    language: "Tell me about Shop and sales", "Розкажіть про Магазин і продажі"."""
+    from bot.i18n.catalogs import CONTENT, get_translator
+    from bot.language.supported import SUPPORTED
+
+    catalogue, _ = load_catalogue(PROJECT_ROOT / "content")
+    translator = get_translator(PROJECT_ROOT / "translations")
+    matcher = matcher_for(catalogue, translator)
+    missed = [(language, course.id) for course in catalogue.courses.values() for language in SUPPORTED
+              if matcher.course(f"« {translator.lookup(CONTENT, language, course.name).text} »?") != course.id]
+    assert missed == []
+    assert matcher.course("Tell me about the Shop and sales course") == "retail"
+    assert matcher.course("Ile trwa kurs Pielęgnacja i opieka?") == "care-assistant"
+
+
+def test_a_new_translation_of_a_name_rebuilds_the_matcher():
+    class OneName:
+        """A translator that knows one course name, in Polish."""
+
+        def __init__(self, name: str):
+            self.name = name
+
+        def has(self, domain, language, msgid):  # type: ignore[no-untyped-def]
+            return language == "pl" and msgid == "Renhold"
+
+        def catalog(self, domain, language):  # type: ignore[no-untyped-def]
+            return type("Catalog", (), {"gettext": lambda _, msgid: self.name})()
+
+    catalogue, _ = load_catalogue(PROJECT_ROOT / "content")
+    assert matcher_for(catalogue, OneName("Czyszczenie biur")).course("kurs Czyszczenie biur") == "cleaning"
+    assert matcher_for(catalogue, OneName("Mycie okien")).course("kurs Czyszczenie biur") is None
+    assert matcher_for(catalogue, OneName("Mycie okien")).course("kurs Mycie okien") == "cleaning"
