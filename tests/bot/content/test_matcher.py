@@ -48,6 +48,7 @@ def test_cities_name_their_county(matcher) -> None:
     ("دورات في كريستيانساند", "agder"),
     ("دوره در نارویک هست؟", "nordland"),
     ("ኣብ ትሮምሶ ኮርስ ኣሎ ድዩ?", "troms"),
+    ("شو في كورسات في ستافنجر؟", "rogaland"),
     ("що буде після курсу?", None),  # "буде" (will be), though Ukrainian writes Bodø so
     ("я беру курс", None),
 ])
