@@ -9,13 +9,12 @@ import time
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional, Sequence
 
-from babel.messages.pofile import read_po
-
 from bot.content.loader import load_catalogue
 from bot.content.model import Catalogue
 from bot.language.supported import LANGUAGES
 from bot.ops.rasa_commands import train_command
 from bot.ops.supervisor import QUIET_ENV
+from bot.ops.translations import read_catalog
 
 TRAINING_INPUTS = ("config.yml", "nlu_data/domain.yml", "nlu_data/nlu", "nlu_data/rules",
                    "nlu_data/stories", "bot/rasa/nlu.py", "bot/rasa/features.py", "bot/rasa/sentences.py",
@@ -34,10 +33,9 @@ def translated_names(translations: Path, catalogue: Catalogue) -> Dict[str, List
     ids = {course.name: course.id for course in catalogue.courses.values()}
     found: Dict[str, List[str]] = {}
     for po in sorted(translations.glob("*/LC_MESSAGES/content.po")):
-        with po.open("rb") as handle:
-            for message in read_po(handle):
-                if message.id in ids and message.string and not message.fuzzy:
-                    found.setdefault(ids[message.id], []).append(str(message.string))
+        for message in read_catalog(po, po.parent.parent.name):
+            if message.id in ids and message.string and not message.fuzzy:
+                found.setdefault(ids[message.id], []).append(str(message.string))
     return found
 
 
@@ -68,12 +66,17 @@ def _escape(text: str) -> str:
     return text.replace("\n", " ").strip()
 
 
+def generated_text(root: Path, catalogue: Catalogue) -> str:
+    """What the generated NLU file of `root` should hold for `catalogue`."""
+    return course_synonyms_yaml(catalogue, translated_names(root / "translations", catalogue))
+
+
 def generate_nlu(root: Path) -> bool:
     """Writes the generated NLU file; returns True when it changed (a retrain is needed)."""
     catalogue, problems = load_catalogue(root / "content")
     if catalogue is None:
         raise ValueError("The catalogue has errors:\n" + "\n".join(str(p) for p in problems))
-    text = course_synonyms_yaml(catalogue, translated_names(root / "translations", catalogue))
+    text = generated_text(root, catalogue)
     target = root / GENERATED
     if target.is_file() and target.read_text(encoding="utf-8") == text:
         return False
@@ -87,8 +90,7 @@ def generated_is_current(root: Path) -> Optional[bool]:
     if catalogue is None:
         return None
     target = root / GENERATED
-    expected = course_synonyms_yaml(catalogue, translated_names(root / "translations", catalogue))
-    return target.is_file() and target.read_text(encoding="utf-8") == expected
+    return target.is_file() and target.read_text(encoding="utf-8") == generated_text(root, catalogue)
 
 
 def fingerprint(root: Path) -> str:
