@@ -101,11 +101,13 @@ class Reply:
         return directional("\n".join(lines), self.language)
 
     def send(self, dispatcher: CollectingDispatcher, buttons: Sequence[Button] = (),
-             raw_buttons: Sequence[Dict[str, str]] = ()) -> None:
+             raw_buttons: Sequence[Dict[str, str]] = (), offer: Optional[str] = None) -> None:
+        """`offer`: the payload a typed yes stands for (actions/fallback.py, ActionAffirm)."""
         rendered = [{"title": self.t(title), "payload": payload} for title, payload in buttons]
         rendered.extend(raw_buttons)
-        # `lines` is kept in the bot event's metadata; channels do not show it.
-        dispatcher.utter_message(text=self.text(), buttons=rendered or None, lines=self.sources)
+        # `lines` and `offer` are kept in the bot event's metadata; channels do not show them.
+        extra = {"offer": offer} if offer else {}
+        dispatcher.utter_message(text=self.text(), buttons=rendered or None, lines=self.sources, **extra)
 
 
 class LocalizedAction(Action, abc.ABC):

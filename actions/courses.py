@@ -224,6 +224,12 @@ class ActionListCourses(LocalizedAction):
         if county:
             reply.add(reply.t("Courses in %(county)s:", county=county_name))
         else:
+            if not named_course and not tracker.get_slot("about_shown") and "about" in catalogue.pages:
+                # The first list of all courses says what an AMO course is, and what it is not.
+                about = self.reply(tracker)
+                render_page(about, catalogue.pages["about"])
+                about.send(dispatcher)
+                events.append(SlotSet("about_shown", True))
             courses = courses or list(catalogue.courses.values())
             reply.add(reply.t("These are the courses I know about. Choose one to read more:"))
         today = dt.date.today()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import ActionExecuted, UserUtteranceReverted, UserUttered
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import LocalizedAction
@@ -23,6 +24,11 @@ INTENT_MEANING = {
     "placement_info": N_("the work placement (praksisplass)"),
     "placement_problem": N_("a problem at your work placement"),
     "allowance": N_("money during a course"),
+    "extra_costs": N_("travel, childcare and other costs during a course"),
+    "illness": N_("being ill or away from a course"),
+    "appeal": N_("complaining about a decision from NAV"),
+    "change_course": N_("a course that does not suit you"),
+    "after_course": N_("what happens after a course"),
     "apply_course": N_("how to get a place on a course"),
     "contact_caseworker": N_("leaving a question for a caseworker"),
     "escalation_status": N_("the answer to a question you left"),
@@ -68,9 +74,53 @@ class ActionAskAffirmation(LocalizedAction):
             return []
         intent = candidates[0]
         reply.add(reply.t("Did you mean: %(meaning)s?", meaning=reply.t(INTENT_MEANING[intent])))
-        reply.send(dispatcher, buttons=[(N_("Yes"), f"/{intent}{named_in(tracker)}"),
-                                        (N_("No"), "/out_of_scope")])
+        yes = f"/{intent}{named_in(tracker)}"
+        reply.send(dispatcher, buttons=[(N_("Yes"), yes), (N_("No"), "/out_of_scope")], offer=yes)
         return []
+
+
+def pending_offer(tracker: Tracker) -> Optional[str]:
+    """The payload the bot's last message offered ("did you mean ...?"), when the
+    participant has said nothing since but the message being answered. Rasa's two-stage
+    fallback puts a typed answer back as a new message, so it can appear twice."""
+    latest = tracker.latest_message.get("text")
+    for event in reversed(tracker.events):
+        if event.get("event") == "user" and event.get("text") != latest:
+            return None
+        if event.get("event") == "bot":
+            return (event.get("metadata") or {}).get("offer")
+    return None
+
+
+def as_message(payload: str) -> Tuple[str, List[Dict[str, Any]]]:
+    """The intent and entities of a button payload ('/course_details{"course":"it-support"}')."""
+    intent, _, rest = payload.lstrip("/").partition("{")
+    values = json.loads("{" + rest) if rest else {}
+    return intent, [{"entity": name, "value": value} for name, value in values.items()]
+
+
+class ActionAffirm(LocalizedAction):
+    """A typed yes (any language, 👍) to "did you mean ...?" does what the Yes button does:
+    the message is put back as the intent offered, as Rasa's two-stage fallback does with
+    a clarification. A yes to nothing asks what the participant would like to know."""
+
+    def name(self) -> str:
+        return "action_affirm"
+
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        offer = pending_offer(tracker)
+        if not offer:
+            dispatcher.utter_message(response="utter_anything_else")
+            return []
+        intent, entities = as_message(offer)
+        latest = tracker.latest_message
+        said = UserUttered(latest.get("text"), parse_data={
+            "text": latest.get("text"), "intent": {"name": intent, "confidence": 1.0},
+            "intent_ranking": [{"name": intent, "confidence": 1.0}], "entities": entities},
+            input_channel=tracker.get_latest_input_channel())
+        said["metadata"] = latest.get("metadata") or {}
+        return [UserUtteranceReverted(), ActionExecuted("action_listen"), said]
 
 
 class ActionOutOfScope(LocalizedAction):

@@ -33,6 +33,24 @@ def test_list_is_filtered_by_a_city_named_in_the_text(services):
     assert {"event": "slot", "name": "county", "value": "vestland", "timestamp": None} in events
 
 
+def test_the_first_list_of_all_courses_says_what_an_amo_course_is(services):
+    about = services.catalogue.current().pages["about"]
+    events, messages = run(ActionListCourses(), tracker("what is an AMO course?"))
+    assert len(messages) == 2
+    first, listed = messages[0]["text"], messages[1]["text"]
+    assert Reply(services, "en").c(about.title) in first
+    assert Reply(services, "en").c(about.sections[-2].text) in first  # the research on what courses lead to
+    assert "Source: " in first and not messages[0]["buttons"]
+    assert "These are the courses I know about." in listed and messages[1]["buttons"]
+    assert {"event": "slot", "name": "about_shown", "value": True, "timestamp": None} in events
+    # Once per conversation; a list of one county or sector is not the place for it.
+    for state in (tracker("which courses are there", {"language": "en", "about_shown": True}),
+                  tracker("courses in Bergen?"), tracker("any cleaning courses?")):
+        events, messages = run(ActionListCourses(), state)
+        assert len(messages) == 1 and Reply(services, "en").c(about.title) not in messages[0]["text"]
+        assert not any(e.get("name") == "about_shown" for e in events)
+
+
 def test_prospects_carry_source_year_and_caveat(services):
     _, messages = run(ActionJobProspects(), tracker("job after care course", intent="job_prospects",
                                                     entities=[{"entity": "course", "value": "care-assistant"}]))
