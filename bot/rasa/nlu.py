@@ -16,7 +16,7 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -32,7 +32,6 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.language.textmatch import COURSE_WORDS, NameIndex, fold
 from bot.rasa.features import Features, saved_channels, without_placeholders
-from bot.rasa.openings import OPENING_MARGIN, SOCIAL_INTENTS, Opening, after_opening, learn_openings
 from bot.rasa.sentences import weigh_requests
 
 __all__ = ["CharNgramIntentClassifier", "NameEntityExtractor", "without_placeholders"]
@@ -46,11 +45,11 @@ def code_version() -> str:
     keys a component by its config and inputs only; this makes a change of code retrain it."""
     from bot import masking
     from bot.language import romanise, textmatch
-    from bot.rasa import features, openings, sentences
+    from bot.rasa import features, sentences
 
     digest = hashlib.sha256()
     for module in (__file__, textmatch.__file__, masking.__file__, features.__file__, romanise.__file__,
-                   sentences.__file__, openings.__file__):
+                   sentences.__file__):
         digest.update(Path(module).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -100,8 +99,6 @@ class LinearModel:
     intents: List[str]
     temperature: float
     request_weight: float = 0.0  # see bot/rasa/sentences.py
-    openings: FrozenSet[Opening] = frozenset()  # see bot/rasa/openings.py
-    opening_threshold: float = 1.0
 
     def __post_init__(self) -> None:
         self.informative = self.vectorizer.informative_columns()
@@ -123,24 +120,6 @@ class LinearModel:
         confidences[unknown] = 1.0 / len(self.intents)
         return confidences
 
-    def read(self, text: str) -> np.ndarray:
-        """The confidences of one message. A greeting followed by a request the classifier
-        is sure of (bot/rasa/openings.py) is read both ways: the request first, the greeting
-        just below it, too close for the FallbackClassifier to choose, so the bot asks
-        whether the request is meant ("did you mean: ...?") instead of only greeting."""
-        confidences = self.confidences([text])[0]
-        if self.intents[int(confidences.argmax())] != "greet":
-            return confidences
-        rest = after_opening(text, self.openings)
-        if not rest:
-            return confidences
-        request = self.confidences([rest])[0]
-        best = int(request.argmax())
-        if self.intents[best] in SOCIAL_INTENTS or request[best] < self.opening_threshold:
-            return confidences
-        request[self.intents.index("greet")] = request[best] - OPENING_MARGIN
-        return request
-
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier):
@@ -160,7 +139,7 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         return {"min_ngram": 1, "max_ngram": 5, "C": 1.0, "folds": 3, "request_weight": 0.0,
-                "channels": ["text", "romanised", "skeleton"], "opening_threshold": 0.5,
+                "channels": ["text", "romanised", "skeleton"],
                 "ranking_length": LABEL_RANKING_LENGTH, "random_seed": 42}
 
     @staticmethod
@@ -204,10 +183,8 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
                 cv=StratifiedKFold(folds, shuffle=True, random_state=seed))
             temperature = fit_temperature(held_out, labels)
         svm.fit(features, labels)
-        openings = learn_openings(m.get(TEXT) for m in examples if m.get(INTENT) == "greet")
         self.model = LinearModel(vectorizer, svm.coef_.astype(np.float32),
-                                 svm.intercept_.astype(np.float32), intents, temperature, weight,
-                                 openings, self.component_config["opening_threshold"])
+                                 svm.intercept_.astype(np.float32), intents, temperature, weight)
         self.persist()
         return self._resource
 
@@ -222,7 +199,7 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
             return messages
         intents = self.model.intents
         for message in messages:
-            confidences = self.model.read(message.get(TEXT) or "")
+            confidences = self.model.confidences([message.get(TEXT) or ""])[0]
             order = np.argsort(-confidences)[: self.component_config["ranking_length"]]
             ranking = [{"name": intents[i], "confidence": float(confidences[i])} for i in order]
             message.set(INTENT, ranking[0], add_to_output=True)
@@ -239,8 +216,7 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
             np.savez_compressed(Path(folder) / self.WEIGHTS, weights=model.weights,
                                 bias=model.bias, **idfs)
             meta = {"intents": model.intents, "temperature": model.temperature,
-                    "channels": channels, "vocabularies": model.vectorizer.vocabularies,
-                    "openings": sorted(model.openings)}
+                    "channels": channels, "vocabularies": model.vectorizer.vocabularies}
             _write_json(Path(folder) / self.META, meta)
 
     @classmethod
@@ -258,9 +234,7 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
         vectorizer = Features(config, channels, vocabularies, idfs)
         return cls(config, model_storage, resource,
                    LinearModel(vectorizer, weights, bias, meta["intents"], meta["temperature"],
-                               config["request_weight"],
-                               frozenset(tuple(o) for o in meta.get("openings", [])),
-                               config["opening_threshold"]))
+                               config["request_weight"]))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)

@@ -88,20 +88,3 @@ def test_a_question_that_names_a_language_never_switches_without_asking(bot):
     assert asked or T.gettext("en", "OK, I will answer in %(language)s.", language="العربية") not in turn.text
     assert T.gettext("ar", "OK, I will answer in %(language)s.", language="العربية") not in turn.text, turn.text
 
-
-@pytest.mark.parametrize("language,text,meaning,answer", [
-    ("ru", "Здравствуйте, сколько длится курс?", "what a course is about, how long it lasts and when it starts",
-     "Which course do you mean?"),
-    ("pl", "Dzień dobry, mam pytanie do doradcy", "leaving a question for a caseworker",
-     "Write your question in your own words and language. Please do not write your national identity number; I remove such numbers, phone numbers and e-mail addresses before storing."),
-    ("fa", "سلام، دوره های موجود چیست؟", "which courses there are",
-     "These are the courses I know about. Choose one to read more:"),
-])
-def test_a_greeting_before_the_request_asks_whether_the_request_is_meant(bot, language, text, meaning, answer):
-    """Read as a whole, the greeting outweighs the request; the bot asks instead of only
-    greeting, and a typed yes answers the request."""
-    talk = Conversation(bot, language)
-    asked = talk.say(text)
-    assert talk.t("Did you mean: %(meaning)s?", meaning=talk.t(meaning)) in asked.text, asked.text
-    turn = talk.say({"ru": "да", "pl": "tak", "fa": "بله"}[language])
-    assert talk.t(answer) in turn.text, turn.text

@@ -3,10 +3,12 @@ what the offer's button does, a typed no does not start anything."""
 
 from __future__ import annotations
 
+from typing import Tuple
+
 import pytest
 
 from bot.language.supported import SUPPORTED
-from tests.e2e.test_flows import Conversation
+from tests.e2e.test_flows import CATALOGUE, Conversation, Turn
 
 pytestmark = pytest.mark.model
 
@@ -67,3 +69,49 @@ def test_yes_after_i_am_a_chatbot_leads_to_a_caseworker(bot):
     talk = chosen(bot, "en")
     talk.say("/bot_challenge")
     assert talk.t(ASK_QUESTION) in talk.say("yes").text
+
+
+# Short, vague messages; the model is unsure of some of them but has a best guess.
+VAGUE = ("litt info", "hvem", "måned", "skjema", "kanskje", "uke", "tid", "hjelp", "info",
+         "lurer på noe", "spørsmål", "jeg vet ikke", "hva med det", "kurs penger", "penger praksis",
+         "veileder kurs", "kurs jobb", "praksis kurs", "tiltak", "NAV kurs", "brev kurs")
+
+
+def a_guess(bot) -> Tuple[str, Turn]:  # type: ignore[no-untyped-def]
+    """A message the bot answers with "did you mean ...?", and that answer."""
+    for text in VAGUE:
+        talk = Conversation(bot, "nb")
+        asked = talk.say(text)
+        if talk.t("Did you mean: %(meaning)s?", meaning="\x00").split("\x00")[0] in asked.text:
+            return text, asked
+    raise AssertionError("the bot asks 'did you mean ...?' about none of VAGUE")
+
+
+@pytest.mark.parametrize("yes", ["ja", "👍"])
+def test_typed_yes_to_did_you_mean_does_what_its_button_does(bot, yes):
+    text, _ = a_guess(bot)
+    typed, pressed = Conversation(bot, "nb"), Conversation(bot, "nb")
+    offer = typed.say(text).payloads[0]
+    assert offer != "/out_of_scope"
+    pressed.say(text)
+    by_button = pressed.say(offer)
+    by_word = typed.say(yes)
+    assert by_word.text == by_button.text and by_word.payloads == by_button.payloads, by_word.text
+    assert typed.t("OK. What would you like to know?") not in by_word.text
+
+
+WHAT_IS_AMO = {"nb": "hva er et AMO-kurs?", "en": "I got a letter from NAV about a course, what is it?",
+               "uk": "Що таке курс AMO?", "ar": "ما هي دورة AMO؟", "so": "Waa maxay koorsada AMO?"}
+
+
+@pytest.mark.parametrize("language", sorted(WHAT_IS_AMO))
+def test_the_first_list_of_all_courses_says_what_an_amo_course_is(bot, language):
+    talk = Conversation(bot, language)
+    about = CATALOGUE.pages["about"]
+    first = talk.say(WHAT_IS_AMO[language])
+    assert talk.c(about.title) in first.text, first.text
+    assert talk.c(about.sections[0].text) in first.text
+    assert talk.t("These are the courses I know about. Choose one to read more:") in first.text
+    again = talk.say("/list_courses")
+    assert talk.c(about.title) not in again.text
+    assert talk.t("These are the courses I know about. Choose one to read more:") in again.text

@@ -161,9 +161,7 @@ def test_a_long_message_is_read_by_its_request_sentence(tmp_path: Path) -> None:
     text = "Hallo, god morgen. Hei du. Får jeg tiltakspenger?"
     found = {}
     for weight in (0.0, 0.35):
-        # (the opening read on its own off: bot/rasa/openings.py would catch it too)
-        config = {**CharNgramIntentClassifier.get_default_config(), "request_weight": weight,
-                  "opening_threshold": 1.01}
+        config = {**CharNgramIntentClassifier.get_default_config(), "request_weight": weight}
         folder = tmp_path / str(weight)
         folder.mkdir()
         storage, resource = LocalModelStorage(folder), Resource("intents")
@@ -197,24 +195,3 @@ def test_a_model_with_the_words_channel_persists_and_loads_the_same(tmp_path: Pa
     for text in ("how much money do I get", "which courses do you have"):
         assert np.allclose(trained.confidences([text]), loaded.confidences([text]), atol=1e-5)
     assert _parse(loaded, "how much money").get("intent")["name"] == "allowance"
-
-
-def test_a_greeting_before_a_request_is_read_both_ways_and_kept_when_loaded(tmp_path: Path) -> None:
-    """"hallo hallo" outweighs "do I get paid" in the whole message: the request is put
-    first and the greeting just below it, too close for the FallbackClassifier to choose."""
-    storage, resource = LocalModelStorage(tmp_path), Resource("intents")
-    config = CharNgramIntentClassifier.get_default_config()
-    CharNgramIntentClassifier.create(config, storage, resource, _context()).train(_training_data())
-    loaded = CharNgramIntentClassifier.load(config, storage, resource, _context())
-    text = "hallo hallo, do I get paid"
-    assert loaded.model.intents[int(loaded.confidences([text])[0].argmax())] == "greet"
-    first, second = _parse(loaded, text).get("intent_ranking")[:2]
-    assert (first["name"], second["name"]) == ("allowance", "greet")
-    assert first["confidence"] > 0.5
-    assert 0 < first["confidence"] - second["confidence"] < 0.05
-    # Small talk after the greeting is not a request: the greeting stays.
-    assert _parse(loaded, "hello there, how are you").get("intent")["name"] == "greet"
-    # Without a sure request after it, nothing changes.
-    strict = CharNgramIntentClassifier.load({**config, "opening_threshold": 1.01}, storage, resource,
-                                            _context())
-    assert _parse(strict, text).get("intent")["name"] == "greet"
