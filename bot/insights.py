@@ -8,8 +8,11 @@ Definitions (also in the README):
 - a conversation is one participant (sender) with at least one message in the period;
 - a message is one participant message; its language is the conversation's language
   right after it (the bot decides it per message), its channel the one it came through;
+  a message Rasa takes back and puts in again (the two-stage fallback and a typed yes to
+  "did you mean ...?" do) counts once;
 - fallback rate: the share of messages the model did not understand (`nlu_fallback`);
-- refused-guess rate: of the bot's "did you mean ...?" questions, the share answered no;
+- refused-guess rate: of the bot's "did you mean ...?" questions (a bot message with an
+  offer, actions/fallback.py), the share answered no (the No button or a typed no);
 - language switches: changes of the conversation's language from one to another;
 - questions: questions recorded for caseworkers; time to answer is from recording to
   the first answer, as a median in hours.
@@ -30,8 +33,9 @@ import sqlalchemy as sa
 from bot.config import Settings
 from bot.escalations.store import escalations
 
-ASK_AFFIRMATION = "action_default_ask_affirmation"
 FALLBACK_INTENT = "nlu_fallback"
+# The answers to "did you mean ...?" that say no: a typed no, and the No button's payload.
+REFUSALS = ("deny", "out_of_scope")
 DIMENSIONS = ("language", "channel", "course", "week")
 
 
@@ -133,9 +137,9 @@ def _events(engine: sa.engine.Engine, since: dt.datetime) -> Iterable[Any]:
         return []
     table = sa.Table("events", sa.MetaData(), autoload_with=engine)
     query = (sa.select(table.c.sender_id, table.c.type_name, table.c.timestamp, table.c.intent_name,
-                       table.c.action_name, table.c.data)
+                       table.c.data)
              .where(table.c.timestamp >= since.timestamp())
-             .where(table.c.type_name.in_(("user", "slot", "action")))
+             .where(table.c.type_name.in_(("user", "slot", "bot", "rewind")))
              .order_by(table.c.sender_id, table.c.id))
     with engine.connect() as connection:
         return connection.execute(query).all()
@@ -146,7 +150,7 @@ def _count_conversations(insights: Insights, engine: sa.engine.Engine) -> None:
     course: Optional[str] = None
     sender: Optional[str] = None
     pending: Optional[Dict[str, Any]] = None  # the last message, until its language is known
-    asked_guess = False
+    asked_guess = False  # the bot's last message was "did you mean ...?"
 
     def settle() -> None:
         nonlocal pending
@@ -158,7 +162,7 @@ def _count_conversations(insights: Insights, engine: sa.engine.Engine) -> None:
                 tally.messages += 1
                 tally.fallbacks += pending["intent"] == FALLBACK_INTENT
                 tally.guesses += pending["answers_guess"]
-                tally.refused += pending["answers_guess"] and pending["intent"] == "deny"
+                tally.refused += pending["answers_guess"] and pending["intent"] in REFUSALS
                 if pending["intent"]:
                     tally.intents[pending["intent"]] += 1
         pending = None
@@ -176,8 +180,14 @@ def _count_conversations(insights: Insights, engine: sa.engine.Engine) -> None:
                        "week": week_of(dt.datetime.fromtimestamp(row.timestamp, dt.timezone.utc)),
                        "answers_guess": asked_guess}
             asked_guess = False
-        elif row.type_name == "action":
-            asked_guess = row.action_name == ASK_AFFIRMATION
+        elif row.type_name == "rewind":
+            # The message is taken back and put in again: the one put in counts, and it
+            # answers what the one taken back answered.
+            if pending is not None:
+                asked_guess = pending["answers_guess"]
+            pending = None
+        elif row.type_name == "bot":
+            asked_guess = bool((data.get("metadata") or {}).get("offer"))
         elif row.type_name == "slot" and data.get("name") == "language" and data.get("value"):
             new = str(data["value"])
             if language and new != language:

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from click.testing import CliRunner
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.events import BotUttered, SlotSet, UserUtteranceReverted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.escalations.store import escalations
@@ -27,6 +27,16 @@ def _user(intent: str, at: dt.datetime, channel: str) -> UserUttered:
     # The text is never read by the insights; a placeholder shows that.
     return UserUttered("(text)", {"name": intent, "confidence": 0.9}, input_channel="rest",
                        metadata={"channel": channel}, timestamp=at.timestamp())
+
+
+def _guess(at: dt.datetime) -> BotUttered:
+    """ "Did you mean ...?", as actions/fallback.py sends it."""
+    return BotUttered("Did you mean: money during a course?", metadata={"offer": "/allowance"},
+                      timestamp=at.timestamp())
+
+
+def _rewind(at: dt.datetime) -> UserUtteranceReverted:
+    return UserUtteranceReverted(timestamp=at.timestamp())
 
 
 def _slot(name: str, value: str, at: dt.datetime) -> SlotSet:
@@ -44,15 +54,18 @@ def seed_conversations(url: str, now: dt.datetime = NOW) -> None:
     conversations = {
         "web-a": [_user("greet", day, "web"), _slot("language", "ar", day + minute),
                   _user("allowance", day + 2 * minute, "web"), _slot("course", "cleaning", day + 3 * minute),
-                  _user("nlu_fallback", day + 4 * minute, "web"),
-                  ActionExecuted("action_default_ask_affirmation", timestamp=(day + 5 * minute).timestamp()),
-                  _user("deny", day + 6 * minute, "web")],
+                  _user("nlu_fallback", day + 4 * minute, "web"), _guess(day + 5 * minute),
+                  _user("out_of_scope", day + 6 * minute, "web")],  # the No button
         "telegram-b": [_user("greet", day, "telegram"), _slot("language", "en", day + minute),
                        _user("list_courses", day + 2 * minute, "telegram"),
                        _slot("language", "nb", day + 3 * minute),
-                       _user("nlu_fallback", day + 4 * minute, "telegram"),
-                       ActionExecuted("action_default_ask_affirmation", timestamp=(day + 5 * minute).timestamp()),
-                       _user("affirm", day + 6 * minute, "telegram")],
+                       _user("nlu_fallback", day + 4 * minute, "telegram"), _guess(day + 5 * minute),
+                       # A typed yes, as Rasa stores it: taken back and put in twice, the
+                       # second time as the intent offered (actions/fallback.py).
+                       _user("affirm", day + 6 * minute, "telegram"), _rewind(day + 6 * minute),
+                       _user("affirm", day + 6 * minute, "telegram"), _rewind(day + 6 * minute),
+                       _user("allowance", day + 6 * minute, "telegram"),
+                       BotUttered("*Money*", timestamp=(day + 7 * minute).timestamp())],
         "old-c": [_user("greet", old, "rest"), _slot("language", "so", old + minute)],
     }
     async def save_all() -> None:
