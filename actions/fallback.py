@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import LocalizedAction
 from actions.courses import ActionCourseDetails
-from actions.inbox import note_refused_guess
+from actions.inbox import answered_offer, note_refused_guess
 from bot.content.matcher import matcher_for
 from bot.i18n.catalogs import N_
 
@@ -80,16 +80,10 @@ class ActionAskAffirmation(LocalizedAction):
 
 
 def pending_offer(tracker: Tracker) -> Optional[str]:
-    """The payload the bot's last message offered ("did you mean ...?"), when the
-    participant has said nothing since but the message being answered. Rasa's two-stage
-    fallback puts a typed answer back as a new message, so it can appear twice."""
-    latest = tracker.latest_message.get("text")
-    for event in reversed(tracker.events):
-        if event.get("event") == "user" and event.get("text") != latest:
-            return None
-        if event.get("event") == "bot":
-            return (event.get("metadata") or {}).get("offer")
-    return None
+    """The payload the bot's last message offered ("did you mean ...?"), when the latest
+    message answers it."""
+    found = answered_offer(tracker)
+    return found[0] if found else None
 
 
 def as_message(payload: str) -> Tuple[str, List[Dict[str, Any]]]:
@@ -121,6 +115,38 @@ class ActionAffirm(LocalizedAction):
             input_channel=tracker.get_latest_input_channel())
         said["metadata"] = latest.get("metadata") or {}
         return [UserUtteranceReverted(), ActionExecuted("action_listen"), said]
+
+
+class ActionAskRephrase(LocalizedAction):
+    """Replaces Rasa's default: after "No" to "did you mean ...?" the message the guess was
+    about goes to the NLU inbox, then "say it in other words"."""
+
+    def name(self) -> str:
+        return "action_default_ask_rephrase"
+
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        note_refused_guess(self.services, tracker, self.language(tracker))
+        dispatcher.utter_message(response="utter_ask_rephrase")
+        return []
+
+
+class ActionDeny(LocalizedAction):
+    """A typed no (any language, 👎) to "did you mean ...?" does what the No button does:
+    the message goes to the NLU inbox and the bot asks to say it in other words. A no to
+    nothing asks what the participant would like to know."""
+
+    def name(self) -> str:
+        return "action_deny"
+
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        if pending_offer(tracker):
+            note_refused_guess(self.services, tracker, self.language(tracker))
+            dispatcher.utter_message(response="utter_ask_rephrase")
+        else:
+            dispatcher.utter_message(response="utter_anything_else")
+        return []
 
 
 class ActionOutOfScope(LocalizedAction):

@@ -2,14 +2,15 @@
 
 Called from the actions that see each case: every message passes
 `action_validate_slot_mappings` (fallback, low confidence, unsupported language), and a
-"No" to "did you mean ...?" arrives as `/out_of_scope` right after the question.
+"No" to "did you mean ...?" (the button's `/out_of_scope`, or a typed no) answers the bot
+message that carries the offer (actions/fallback.py).
 Never fails a turn: a database problem is logged and the conversation goes on.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Tracker
 
@@ -18,7 +19,6 @@ from bot.services import Services
 
 logger = logging.getLogger(__name__)
 
-ASK_AFFIRMATION = "action_default_ask_affirmation"
 REFUSE_PAYLOAD = "/out_of_scope"
 
 
@@ -51,18 +51,36 @@ def note_message(services: Services, tracker: Tracker, language: str, unsupporte
     _store(services, text, language, _channel(message), reason, guess, confidence)
 
 
-def note_refused_guess(services: Services, tracker: Tracker, language: str) -> None:
-    """After "No" to "did you mean ...?", stores the message the guess was about."""
-    if (tracker.latest_message or {}).get("text") != REFUSE_PAYLOAD:
-        return
+def answered_offer(tracker: Tracker) -> Optional[Tuple[str, Optional[Dict[str, Any]]]]:
+    """The payload of the bot's last "did you mean ...?" and the participant message it was
+    about, when the latest message answers it: nothing else was said in between (Rasa's
+    two-stage fallback puts a typed answer back, so it can be there twice)."""
+    latest = (tracker.latest_message or {}).get("text")
     events: List[Dict[str, Any]] = list(tracker.events)
-    actions = [e.get("name") for e in events if e.get("event") == "action"]
-    if ASK_AFFIRMATION not in actions[-4:]:
+    for at in range(len(events) - 1, -1, -1):
+        event = events[at]
+        if event.get("event") == "user" and event.get("text") != latest:
+            return None
+        if event.get("event") == "bot":
+            offer = (event.get("metadata") or {}).get("offer")
+            if not offer:
+                return None
+            about = next((e for e in reversed(events[:at]) if e.get("event") == "user"
+                          and not str(e.get("text") or "").startswith("/")), None)
+            return offer, about
+    return None
+
+
+def note_refused_guess(services: Services, tracker: Tracker, language: str) -> None:
+    """After "No" to "did you mean ...?" (the button or in words), stores the message the
+    guess was about."""
+    message = tracker.latest_message or {}
+    if message.get("text") != REFUSE_PAYLOAD and (message.get("intent") or {}).get("name") != "deny":
         return
-    users = [e for e in events if e.get("event") == "user" and not str(e.get("text") or "").startswith("/")]
-    if not users:
+    found = answered_offer(tracker)
+    if not found or not found[1]:
         return
-    original = users[-1]
+    original = found[1]
     parse = original.get("parse_data") or {}
     _store(services, str(original.get("text") or ""), language, _channel(parse | original),
            "refused_guess", _best_guess(parse), (parse.get("intent") or {}).get("confidence"))

@@ -8,6 +8,8 @@ from typing import Tuple
 import pytest
 
 from bot.language.supported import SUPPORTED
+from bot.learning import inbox
+from bot.services import Services
 from tests.e2e.test_flows import CATALOGUE, Conversation, Turn
 
 pytestmark = pytest.mark.model
@@ -98,6 +100,25 @@ def test_typed_yes_to_did_you_mean_does_what_its_button_does(bot, yes):
     by_word = typed.say(yes)
     assert by_word.text == by_button.text and by_word.payloads == by_button.payloads, by_word.text
     assert typed.t("OK. What would you like to know?") not in by_word.text
+
+
+@pytest.mark.parametrize("no", ["/out_of_scope", "nei", "👎"])
+def test_no_to_did_you_mean_asks_to_rephrase_and_notes_the_message_for_review(bot, no):
+    """The No button, or no in words: "say it in other words", and the message the guess
+    was about goes to the NLU inbox for the admins to label."""
+    services = Services(bot.settings)
+    text, _ = a_guess(bot)
+
+    def refused() -> int:
+        return sum(1 for item in inbox.items(services.database, status=None)
+                   if item.reason == "refused_guess" and item.text == text)
+
+    before = refused()
+    talk = Conversation(bot, "nb")
+    talk.say(text)
+    turn = talk.say(no)
+    assert talk.t("Sorry, I did not understand that. Could you say it in other words?") in turn.text, turn.text
+    assert refused() == before + 1
 
 
 WHAT_IS_AMO = {"nb": "hva er et AMO-kurs?", "en": "I got a letter from NAV about a course, what is it?",
