@@ -158,7 +158,6 @@ class ActionOutOfScope(LocalizedAction):
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
-        note_refused_guess(self.services, tracker, self.language(tracker))
         text = tracker.latest_message.get("text") or ""
         if matcher_for(self.catalogue()).course(text):
             return await ActionCourseDetails().respond(dispatcher, tracker, domain)

@@ -8,7 +8,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.fallback import ActionAskRephrase, ActionDeny, ActionOutOfScope
+from actions.fallback import ActionAskRephrase, ActionDeny
 from actions.language import ActionDetectLanguage
 from bot.learning import inbox
 
@@ -87,5 +87,4 @@ def test_a_no_to_anything_else_notes_nothing(db):
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionDeny().run(dispatcher, _tracker("nei", "deny", 0.99, after_answer), {}))
     assert [m["response"] for m in dispatcher.messages] == ["utter_anything_else"]
-    _run(ActionOutOfScope(), _tracker("/out_of_scope", "out_of_scope", 1.0, after_answer[:-1]))
     assert not _refused(db)
