@@ -78,12 +78,18 @@ class CourseAction(LocalizedAction):
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         catalogue = self.catalogue()
-        reply = self.reply(tracker)
         course = resolve_course(catalogue, tracker)
         if course is None:
+            reply = self.reply(tracker)
             reply.add(reply.t("Which course do you mean?"))
             reply.send(dispatcher, raw_buttons=course_buttons(list(catalogue.courses.values()), reply, self.intent))
             return []
+        return self.show(dispatcher, tracker, catalogue, course)
+
+    def show(self, dispatcher: CollectingDispatcher, tracker: Tracker, catalogue: Catalogue,
+             course: Course) -> List[Dict[str, Any]]:
+        """Answers the latest message about `course`, which becomes the course talked about."""
+        reply = self.reply(tracker)
         buttons = self.answer(reply, course, catalogue, tracker.latest_message.get("text") or "")
         reply.send(dispatcher, buttons=buttons)
         return [SlotSet("course", course.id)] if tracker.get_slot("course") != course.id else []

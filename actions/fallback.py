@@ -10,7 +10,7 @@ from rasa_sdk.events import ActionExecuted, UserUtteranceReverted, UserUttered
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import LocalizedAction
-from actions.courses import ActionCourseDetails
+from actions.courses import ActionCourseDetails, course_buttons
 from actions.inbox import answered_offer, note_refused_guess
 from bot.content.matcher import matcher_for
 from bot.i18n.catalogs import N_
@@ -86,6 +86,16 @@ def pending_offer(tracker: Tracker) -> Optional[str]:
     return found[0] if found else None
 
 
+def refuses_a_guess(tracker: Tracker) -> bool:
+    """Whether the latest message answers "did you mean ...?". The course offered after
+    the out-of-scope reply is no guess at the message: a no to it needs no other words."""
+    found = answered_offer(tracker)
+    if not found:
+        return False
+    parse = (found[1] or {}).get("parse_data") or {}
+    return (parse.get("intent") or {}).get("name") != "out_of_scope"
+
+
 def as_message(payload: str) -> Tuple[str, List[Dict[str, Any]]]:
     """The intent and entities of a button payload ('/course_details{"course":"it-support"}')."""
     intent, _, rest = payload.lstrip("/").partition("{")
@@ -134,14 +144,15 @@ class ActionAskRephrase(LocalizedAction):
 class ActionDeny(LocalizedAction):
     """A typed no (any language, 👎) to "did you mean ...?" does what the No button does:
     the message goes to the NLU inbox and the bot asks to say it in other words. A no to
-    nothing asks what the participant would like to know."""
+    nothing, or to a course offered after an unrelated message, asks what the participant
+    would like to know."""
 
     def name(self) -> str:
         return "action_deny"
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
-        if pending_offer(tracker):
+        if refuses_a_guess(tracker):
             note_refused_guess(self.services, tracker, self.language(tracker))
             dispatcher.utter_message(response="utter_ask_rephrase")
         else:
@@ -151,15 +162,25 @@ class ActionDeny(LocalizedAction):
 
 class ActionOutOfScope(LocalizedAction):
     """Unrelated requests get the polite limits, unless the message names one of our
-    courses: "I only help with courses" would then be wrong, so the course is shown."""
+    courses unmistakably: "I only help with courses" would then be wrong, so the course is
+    shown. A course word inside another sentence ("jeg må på butikken først") may be an
+    everyday word, so the limits come first and the course is only offered."""
 
     def name(self) -> str:
         return "action_out_of_scope"
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
-        text = tracker.latest_message.get("text") or ""
-        if matcher_for(self.catalogue()).course(text):
-            return await ActionCourseDetails().respond(dispatcher, tracker, domain)
+        catalogue = self.catalogue()
+        mention = matcher_for(catalogue).mention(tracker.latest_message.get("text"))
+        course = catalogue.courses.get(mention.course) if mention else None
+        if mention and course and mention.unmistakable:
+            return ActionCourseDetails().show(dispatcher, tracker, catalogue, course)
         dispatcher.utter_message(response="utter_out_of_scope")
+        if course:
+            reply = self.reply(tracker)
+            reply.add(reply.t("If you meant the course «%(course)s», I can tell you about it.",
+                              course=reply.c(course.name)))
+            buttons = course_buttons([course], reply, "course_details")
+            reply.send(dispatcher, raw_buttons=buttons, offer=buttons[0]["payload"])
         return []

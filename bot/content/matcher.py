@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.content.model import Catalogue
 from bot.i18n.catalogs import CONTENT, Translator, get_translator
 from bot.language.supported import SUPPORTED
-from bot.language.textmatch import COURSE_WORDS, NameIndex
+from bot.language.textmatch import COURSE_WORDS, Match, NameIndex, fold, words
 
 
 def shown_names(catalogue: Catalogue, translator: Translator) -> Tuple[Tuple[str, str], ...]:
@@ -17,6 +18,14 @@ def shown_names(catalogue: Catalogue, translator: Translator) -> Tuple[Tuple[str
     return tuple((translator.catalog(CONTENT, language).gettext(course.name), course.id)
                  for course in catalogue.courses.values() for language in SUPPORTED
                  if translator.has(CONTENT, language, course.name))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A course found in a message, and whether the message names it unmistakably."""
+
+    course: str
+    unmistakable: bool
 
 
 class Matcher:
@@ -32,6 +41,8 @@ class Matcher:
                for alias in (course.id, course.id.replace("-", " "), course.name, *course.synonyms)),
              *self.shown],
             beside=COURSE_WORDS)
+        self._names = frozenset(fold(name) for name in (
+            *(course.name for course in catalogue.courses.values()), *(name for name, _ in self.shown)))
         places = ((p.place, p.county) for c in catalogue.courses.values() for p in c.places)
         self._counties = NameIndex([*((name, cid) for cid, name in catalogue.counties.items()),
                                  *((cid, cid) for cid in catalogue.counties),
@@ -40,6 +51,26 @@ class Matcher:
     def course(self, text: Optional[str]) -> Optional[str]:
         found = self._courses.find(text)
         return found.value if found else None
+
+    def mention(self, text: Optional[str]) -> Optional[Mention]:
+        """The course `text` names: one named unmistakably if any, else the one `course`
+        finds. Some synonyms are everyday words ("butikk", "childcare", "водитель"), so a
+        synonym inside a sentence may be about something else: "jeg må på butikken først"."""
+        found = self._courses.find_all(text)
+        sure = next((m for m in found if self._unmistakable(text or "", m)), None)
+        if sure:
+            return Mention(sure.value, True)
+        best = self.course(text)
+        return Mention(best, False) if best else None
+
+    def _unmistakable(self, text: str, match: Match[str]) -> bool:
+        """The course's own name as written ("Butikk og salg", "Shop and sales"), a name
+        beside a word for "course" ("the childcare course", "butikk-kurset", "курс
+        водителя"), or a message that is little more than the name: one word besides it at
+        most ("barnehage?", "водитель автобуса", "and retail?")."""
+        others = [word for start, end, word in words(text) if end <= match.start or start >= match.end]
+        return ((match.alias in self._names and fold(text[match.start:match.end]) == match.alias)
+                or self._courses.beside_a_keyword(text, match) or len(others) <= 1)
 
     def county(self, text: Optional[str]) -> Optional[str]:
         found = self._counties.find(text)

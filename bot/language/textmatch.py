@@ -67,6 +67,7 @@ class Match(Generic[V]):
     start: int
     end: int
     value: V
+    alias: str = ""  # the folded name that matched
 
 
 class NameIndex(Generic[V]):
@@ -135,26 +136,40 @@ class NameIndex(Generic[V]):
                     span = range(at, at + len(parts))
                     if any(taken[i] for i in span) or not rule(key, parts, folded[at:at + len(parts)]):
                         continue
-                    found.append(Match(tokens[at][0], tokens[span[-1]][1], value))
+                    found.append(Match(tokens[at][0], tokens[span[-1]][1], value, key))
                     if first_only:
                         return found
                     for i in span:
                         taken[i] = True
         for at, word in enumerate(folded):
-            if word in self.short and not taken[at] and self._beside_a_keyword(text, tokens, at):
-                found.append(Match(tokens[at][0], tokens[at][1], self.short[word]))
+            if word in self.short and not taken[at] and self._beside_a_keyword(text, tokens, at, at):
+                found.append(Match(tokens[at][0], tokens[at][1], self.short[word], word))
                 if first_only:
                     return found
                 taken[at] = True
         return found
 
-    def _beside_a_keyword(self, text: str, tokens: Sequence[Tuple[int, int, str]], at: int) -> bool:
-        """Whether word `at` has a `beside` word right before or after it (space or hyphen between)."""
-        for other in (at - 1, at + 1):
+    def beside_a_keyword(self, text: str, match: Match[V]) -> bool:
+        """Whether `match`, found in `text`, has a `beside` word in it ("renholdskurset",
+        "butikkurset") or right before or after it ("the childcare course", "курс водителя")."""
+        # The ending after the name: "butikk|urset" keeps one of three k's, "renhold|skurset"
+        # has a joining s; "butikk|onkurs" (konkurs, bankruptcy) names no course.
+        ending = fold(text[match.start:match.end])[len(match.alias) - 1:]
+        if any(keyword in match.alias or ending[skip:].startswith(keyword)
+               for keyword in self.beside for skip in range(3)):
+            return True
+        tokens = words(text)
+        span = [at for at, (start, end, _) in enumerate(tokens) if match.start <= start and end <= match.end]
+        return bool(span) and self._beside_a_keyword(text, tokens, span[0], span[-1])
+
+    def _beside_a_keyword(self, text: str, tokens: Sequence[Tuple[int, int, str]], first: int,
+                          last: int) -> bool:
+        """Whether words `first` to `last` have a `beside` word right before or after them
+        (space or hyphen between)."""
+        for other, (left, right) in ((first - 1, (first - 1, first)), (last + 1, (last, last + 1))):
             if not 0 <= other < len(tokens) or not tokens[other][2].startswith(self.beside):
                 continue
-            first, second = sorted((at, other))
-            if text[tokens[first][1]:tokens[second][0]].strip(" -\u2010\u2011") == "":
+            if text[tokens[left][1]:tokens[right][0]].strip(" -\u2010\u2011") == "":
                 return True
         return False
 

@@ -136,3 +136,32 @@ def test_the_first_list_of_all_courses_says_what_an_amo_course_is(bot, language)
     again = talk.say("/list_courses")
     assert talk.c(about.title) not in again.text
     assert talk.t("These are the courses I know about. Choose one to read more:") in again.text
+
+
+OUT_OF_SCOPE = "Sorry, I can only help with NAV's labour-market courses (AMO), the work placement and money during a course."
+# Unrelated questions with a word for a course in them: the shop, a neighbour who drives a bus.
+UNRELATED = {
+    "nb": ("hva blir været i morgen når jeg skal på butikken?", "retail"),
+    "en": ("my neighbour is a taxi driver, what will the weather be like tomorrow?", "professional-driver"),
+    "ru": ("какая завтра погода? мой сосед водитель автобуса", "professional-driver"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(UNRELATED))
+def test_an_unrelated_message_with_a_course_word_gets_the_limits_and_an_offer_a_yes_takes(bot, language):
+    text, course_id = UNRELATED[language]
+    course = CATALOGUE.courses[course_id]
+    talk = chosen(bot, language)
+    turn = talk.say(text)
+    assert talk.t(OUT_OF_SCOPE) in turn.text, turn.text
+    assert talk.t("If you meant the course «%(course)s», I can tell you about it.", course=talk.c(course.name)) in turn.text
+    assert f'/course_details{{"course":"{course_id}"}}' in turn.payloads
+    assert talk.t("What you learn:") not in turn.text
+    shown = talk.say(YES[language])
+    assert f"*{talk.c(course.name)}*" in shown.text and talk.t("What you learn:") in shown.text, shown.text
+
+
+def test_an_unrelated_message_that_names_a_course_gets_the_course(bot):
+    talk = chosen(bot, "en")
+    turn = talk.say("what is the capital of France? tell me about the cleaning course")
+    assert "*Cleaning*" in turn.text and talk.t(OUT_OF_SCOPE) not in turn.text, turn.text

@@ -2,7 +2,7 @@ import pytest
 
 from bot.config import PROJECT_ROOT
 from bot.content.loader import load_catalogue
-from bot.content.matcher import Matcher, matcher_for
+from bot.content.matcher import Matcher, Mention, matcher_for
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +97,29 @@ def test_a_new_translation_of_a_name_rebuilds_the_matcher():
     assert matcher_for(catalogue, OneName("Czyszczenie biur")).course("kurs Czyszczenie biur") == "cleaning"
     assert matcher_for(catalogue, OneName("Mycie okien")).course("kurs Czyszczenie biur") is None
     assert matcher_for(catalogue, OneName("Mycie okien")).course("kurs Mycie okien") == "cleaning"
+
+
+@pytest.mark.parametrize("text, course, unmistakable", [
+    ("jeg må på butikken først", "retail", False),  # a synonym that is an everyday word
+    ("my childcare place closes early today", "kindergarten-assistant", False),
+    ("мой сосед водитель автобуса", "professional-driver", False),
+    ("butikken gikk konkurs", "retail", False),
+    ("en butikkonkurs i byen", "retail", False),  # konkurs (bankruptcy) holds no "kurs"
+    ("fortell om Butikk og salg", "retail", True),  # the name
+    ("tell me about Shop and sales, please", "retail", True),  # the name as the bot shows it
+    ("hva med butikk-kurset", "retail", True),  # beside a word for "course"
+    ("hva med butikkurset", "retail", True),  # one compound: "butikk" + "kurset"
+    ("noen som har tatt renholdskurset?", "cleaning", True),
+    ("I heard about the childcare course", "kindergarten-assistant", True),
+    ("а курс водителя есть?", "professional-driver", True),
+    ("barnehage?", "kindergarten-assistant", True),  # the whole message
+    ("водитель автобуса", "professional-driver", True),
+    ("и водитель?", "professional-driver", True),  # one word besides
+    ("what is the weather tomorrow", None, None),
+])
+def test_a_course_named_unmistakably_is_told_from_a_course_word(matcher, text, course, unmistakable) -> None:
+    assert matcher.mention(text) == (Mention(course, unmistakable) if course else None)
+
+
+def test_an_unmistakable_name_wins_over_a_course_word_before_it(matcher) -> None:
+    assert matcher.mention("the kindergarten is closed, so tell me about the retail course") == Mention("retail", True)

@@ -51,3 +51,16 @@ def test_a_short_name_matches_only_beside_a_keyword() -> None:
     assert index.find("is it any good") is None
     assert index.find("it, course") is None
     assert NameIndex([("IT", "it-support")]).find("the IT course") is None  # no keywords: ignored
+
+
+def test_a_name_beside_a_keyword_or_compounded_with_one() -> None:
+    index = NameIndex([("bus driver", "driver"), ("renhold", "cleaning"), ("butikk", "retail")],
+                      beside=("course", "kurs"))
+
+    def beside(text: str) -> bool:
+        return index.beside_a_keyword(text, index.find(text))
+
+    assert beside("the bus driver course") and beside("kurs - bus driver") and beside("renholdskurset")
+    assert beside("butikkurset")  # three k's written as two
+    assert not beside("my bus driver, of course") and not beside("renhold etter kurset")
+    assert not beside("butikkonkurs")  # konkurs: bankruptcy
