@@ -33,6 +33,7 @@ INTENT_MEANING = {
     "contact_caseworker": N_("leaving a question for a caseworker"),
     "escalation_status": N_("the answer to a question you left"),
     "frustration": N_("that things are hard right now"),
+    "not_understood": N_("that my answer was not clear"),
     "choose_language": N_("changing the language"),
     "delete_my_data": N_("deleting your data"),
     "greet": N_("saying hello"),

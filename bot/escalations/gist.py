@@ -54,7 +54,7 @@ GENERAL = D_("their own case (no topic given)")
 # Intents that say nothing about the topic: they are skipped when looking for it.
 NO_TOPIC = frozenset({"affirm", "deny", "greet", "goodbye", "thanks", "choose_language",
                       "contact_caseworker", "bot_challenge", "out_of_scope", "nlu_fallback",
-                      "stop"})
+                      "stop", "not_understood"})
 
 
 def topic_of(user_intents: Sequence[Optional[str]]) -> Optional[str]:

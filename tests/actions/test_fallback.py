@@ -38,6 +38,21 @@ def test_no_preference_asks_to_rephrase(services):
     assert len(messages) == 1 and messages[0]["response"] == "utter_ask_rephrase"
 
 
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_a_guess_that_the_answer_was_not_clear_is_asked_in_the_language(services, language):
+    state = tracker("?", {"language": language}, "nlu_fallback", confidence=0.4,
+                    ranking=[{"name": "nlu_fallback", "confidence": 0.4},
+                             {"name": "not_understood", "confidence": 0.35},
+                             {"name": "thanks", "confidence": 0.2}])
+    messages = run(ActionAskAffirmation(), state)[1]
+    translator = services.translator
+    meaning = translator.gettext(language, "that my answer was not clear")
+    asked = translator.gettext(language, "Did you mean: %(meaning)s?", meaning=meaning)
+    assert messages[0]["text"].replace("\u200f", "") == asked  # Arabic and Persian lines get a direction mark
+    assert (language == "en") == (meaning == "that my answer was not clear"), language
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/not_understood", "/out_of_scope"]
+
+
 def test_the_guess_is_kept_as_the_offer_a_typed_yes_stands_for(services):
     messages = ask([{"name": "nlu_fallback", "confidence": 0.4}, {"name": "allowance", "confidence": 0.3}])
     assert messages[0]["offer"] == "/allowance"

@@ -30,6 +30,9 @@ SMALL_TALK = {
     "/out_of_scope": "Sorry, I can only help with NAV's labour-market courses (AMO), the work placement and money during a course.",
     "/thanks": "You are welcome. Is there anything else you want to know?",
     "/goodbye": "Goodbye, and good luck. You can write to me again at any time.",
+    "/not_understood": "Sorry, that was not clear. You can ask me again in other words, one short question "
+                       "at a time. I can also answer in another language, or pass your question to a NAV "
+                       "caseworker. When you talk with NAV, you can ask for an interpreter (tolk).",
 }
 ANSWER_TIME = ("A caseworker usually answers within %(n)s working day.",
                "A caseworker usually answers within %(n)s working days.")
