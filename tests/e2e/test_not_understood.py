@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.escalations.store import EscalationStore
 from bot.language.supported import SUPPORTED
 from tests.e2e.test_flows import Conversation
 from tests.e2e.test_flows_every_language import QUESTION, SMALL_TALK
 from tests.e2e.test_offers import ASK_QUESTION, YES
-from tests.e2e.test_question_form import CONTINUE, WHICH_COUNTY
+from tests.e2e.test_question_form import CONTINUE, WHICH_COUNTY, finish_in_vestland, stored
 
 pytestmark = pytest.mark.model
 
@@ -54,12 +53,7 @@ def test_at_the_question_step_it_is_answered_and_not_sent_as_the_question(bot, l
     assert talk.t(NOT_UNDERSTOOD) in aside.text and talk.t(CONTINUE) in aside.text, aside.text
     assert talk.t(ASK_QUESTION) in talk.say(YES[language]).text
     assert talk.t(WHICH_COUNTY) in talk.say(QUESTION[language]).text
-    talk.say("vestland")
-    talk.say(language)
-    talk.say("/deny")
-    done = talk.say("/affirm")
-    reference = done.text.split("K-")[1][:4]
-    record = EscalationStore(bot.settings.effective_database_url).get(f"K-{reference}")
+    record = finish_in_vestland(bot, talk, language)
     assert record.question == QUESTION[language] and record.office == "vestland"
 
 
@@ -76,7 +70,5 @@ def test_at_later_steps_the_form_resumes_where_it_was(bot, language):
     assert talk.t(NOT_UNDERSTOOD) in talk.say("/not_understood").text
     assert talk.t(INTERPRETER) in talk.say("/affirm").text
     talk.say("/deny")
-    done = talk.say("/affirm")
-    reference = done.text.split("K-")[1][:4]
-    record = EscalationStore(bot.settings.effective_database_url).get(f"K-{reference}")
+    record = stored(bot, talk.say("/affirm"))
     assert record.question == QUESTION[language] and record.office == "vestland"

@@ -34,6 +34,21 @@ def test_every_language_has_its_messages():
     assert set(HOW_MUCH_MONEY) == set(STOP) == set(SUPPORTED)
 
 
+def stored(bot, done):  # type: ignore[no-untyped-def]
+    """The escalation whose reference the form's last message `done` gives."""
+    reference = done.text.split("K-")[1][:4]
+    return EscalationStore(bot.settings.effective_database_url).get(f"K-{reference}")
+
+
+def finish_in_vestland(bot, talk: Conversation, language: str):  # type: ignore[no-untyped-def]
+    """Answers the form's remaining steps (county Vestland, replies in `language`, no
+    interpreter, consent) and returns what was stored."""
+    talk.say("vestland")
+    talk.say(language)
+    talk.say("/deny")
+    return stored(bot, talk.say("/affirm"))
+
+
 def at_the_county_step(bot, language: str) -> Conversation:  # type: ignore[no-untyped-def]
     talk = Conversation(bot, language)
     talk.say(f'/choose_language{{"language":"{language}"}}')
@@ -49,12 +64,7 @@ def test_another_question_is_answered_and_the_form_resumed_with_nothing_lost(bot
     assert talk.c(CATALOGUE.pages["money"].title) in aside.text, aside.text
     assert talk.t(CONTINUE) in aside.text and "/affirm" in aside.payloads
     assert talk.t(WHICH_COUNTY) in talk.say(YES[language]).text
-    talk.say("vestland")
-    talk.say(language)
-    talk.say("/deny")
-    done = talk.say("/affirm")
-    reference = done.text.split("K-")[1][:4]
-    record = EscalationStore(bot.settings.effective_database_url).get(f"K-{reference}")
+    record = finish_in_vestland(bot, talk, language)
     assert record.question == QUESTION[language] and record.office == "vestland"
 
 
