@@ -51,6 +51,8 @@ def test_at_the_question_step_it_is_answered_and_not_sent_as_the_question(bot, l
     assert talk.t(ASK_QUESTION) in talk.say("/contact_caseworker").text
     aside = talk.say("/not_understood")
     assert talk.t(NOT_UNDERSTOOD) in aside.text and talk.t(CONTINUE) in aside.text, aside.text
+    # One row of buttons: the offer to continue, not the answer's own beside it.
+    assert sorted(aside.payloads) == ["/affirm", "/deny"], aside.payloads
     assert talk.t(ASK_QUESTION) in talk.say(YES[language]).text
     assert talk.t(WHICH_COUNTY) in talk.say(QUESTION[language]).text
     record = finish_in_vestland(bot, talk, language)

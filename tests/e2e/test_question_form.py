@@ -28,6 +28,8 @@ STOP = {
 WHICH_COUNTY = "Which county do you live in? Your question then goes to a caseworker there."
 CONTINUE = "Do you want to continue your question to a caseworker? What you wrote so far is kept."
 CANCELLED = "OK, I did not send anything and did not store your question."
+CHATBOT = ("I am a chatbot, not a person. I can explain NAV's courses and placements. For your own case, "
+           "I can pass your question to a NAV caseworker.")
 
 
 def test_every_language_has_its_messages():
@@ -66,6 +68,16 @@ def test_another_question_is_answered_and_the_form_resumed_with_nothing_lost(bot
     assert talk.t(WHICH_COUNTY) in talk.say(YES[language]).text
     record = finish_in_vestland(bot, talk, language)
     assert record.question == QUESTION[language] and record.office == "vestland"
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "pl"])
+def test_asking_whether_the_bot_is_a_person_shows_only_the_offer_to_continue(bot, language):
+    talk = at_the_county_step(bot, language)
+    aside = talk.say("/bot_challenge")
+    assert talk.t(CHATBOT) in aside.text, aside.text
+    # Already on its way to a caseworker: no "Talk to a caseworker" button beside the offer.
+    assert sorted(aside.payloads) == ["/affirm", "/deny"], aside.payloads
+    assert talk.t(WHICH_COUNTY) in talk.say(YES[language]).text
 
 
 @pytest.mark.parametrize("language", SUPPORTED)
