@@ -14,7 +14,7 @@ from actions.inbox import note_message
 from bot.content.matcher import matcher_for
 from bot.content.model import Catalogue
 from bot.i18n.catalogs import N_
-from bot.language.identify import Decision, decide
+from bot.language.decision import Decision, decide
 from bot.language.supported import BY_CODE, LANGUAGES, language_named_in, normalise_code
 from bot.language.textmatch import COURSE_WORDS, fold
 

@@ -55,8 +55,14 @@ SCRIPT_LANGUAGES: Dict[str, Tuple[str, ...]] = {
 }
 
 DEFAULT_TRAINING_DIR = PROJECT_ROOT / "nlu_data" / "nlu"
-# An unsupported language is reported only when the detector is this sure of it.
+# An unsupported language is reported when the detector is this sure of it, or at least
+# UNSUPPORTED_LEAD_CONFIDENCE sure and that many times as sure as of any supported
+# language ("Wie lange dauert der Kurs?": German 0.49, Norwegian 0.26). On 700 training
+# examples of each Latin-script language and of each language's Latin letters, the
+# second way flagged none that the first did not.
 UNSUPPORTED_CONFIDENCE = 0.55
+UNSUPPORTED_LEAD_CONFIDENCE = 0.4
+UNSUPPORTED_RATIO = 1.75
 # Added to both shares before they are multiplied, so neither can veto the other alone.
 FLOOR = 0.02
 # The detector's floor for a message of one or two words: it was trained on books and the
@@ -210,18 +216,24 @@ class LanguageIdentifier:
             return Detection("ti", 1.0, len(words), script, lead=1.0)
         if script not in SCRIPT_LANGUAGES:
             return Detection(None, 1.0, len(words), script, unsupported="other")
-        if script == "latin" and self.transliteration is not None:
-            found = self.transliteration.judge(latin_words(text, ignore))
-            if found:
-                return Detection(found.language, found.share, len(words), script, lead=found.lead,
-                                 alternatives=(found.alternative,) if found.alternative else ())
         scores = self._scores(" ".join(words))
         if script == "arabic" and not URDU_LETTERS.intersection(text):
             scores.pop("!ur", None)
-        best, confidence = max(scores.items(), key=lambda kv: kv[1])
+        foreign = _unsupported(scores) if len(words) >= 3 else None
+        if script == "latin" and self.transliteration is not None:
+            latin = latin_words(text, ignore)
+            found = self.transliteration.judge(latin)
+            # German "ich" is Russian "их" in Latin letters: a sentence the detector gives
+            # to an unsupported language is that language, unless the transliteration's
+            # participants wrote most of its words.
+            known = {found.language, *([found.alternative] if found.alternative else [])} if found else set()
+            if found and (foreign is None or
+                          2 * sum(self.transliteration.evidence.count(w, known) > 0 for w in latin) >= len(latin)):
+                return Detection(found.language, found.share, len(words), script, lead=found.lead,
+                                 alternatives=(found.alternative,) if found.alternative else ())
+        if foreign:
+            return Detection(None, foreign[1], len(words), script, unsupported=foreign[0])
         candidates = SCRIPT_LANGUAGES[script]
-        if best.startswith("!") and confidence >= UNSUPPORTED_CONFIDENCE and len(words) >= 3:
-            return Detection(None, confidence, len(words), script, unsupported=best[1:])
         shares = self._combined(words, {c: scores.get(c, 0.0) for c in candidates})
         ranked = sorted(shares.items(), key=lambda kv: -kv[1])
         language, share = ranked[0]
@@ -259,84 +271,19 @@ class LanguageIdentifier:
         return scores
 
 
-@dataclass(frozen=True)
-class Decision:
-    """The language in force after a message, and why."""
-
-    language: str
-    switched_from: Optional[str]
-    unsupported: bool
-    reason: str
-    # Languages to offer with buttons when the message may be in either ("unsure").
-    choices: Tuple[str, ...] = ()
-
-
-# How far the best language must be ahead of the second (shares among the languages
-# of the script, after the training-data evidence): a sentence that switches the
-# language in force, and a first message that sets it without a channel hint.
-SWITCH_LEAD = 0.6
-GUESS_LEAD = 0.3
-# A first message of one word is weak evidence ("ja" is Norwegian "yes" and Polish "I"):
-# its guess needs a wider lead.
-ONE_WORD_GUESS_LEAD = 0.5
-
-
-def decide(current: Optional[str], detection: Detection, hint: Optional[str],
-           explicit: Optional[str], default: str) -> Decision:
-    """Applies the stickiness rules.
-
-    Explicit choice wins. A message that may be in either of two look-alike languages
-    (Russian or Ukrainian, Arabic or Persian in Latin letters) offers both. A full
-    sentence (3+ words) clearly in another supported language (well ahead of the
-    second-best language of its script, or a clear transliteration) switches. Short
-    messages ("ok", "yes", a number, a course name) keep the language in force, unless
-    they are in another script than that language (a Cyrillic "Привіт" after
-    Norwegian). Without a language in force, the channel's hint is used, then the
-    detector's guess if it leads clearly enough, then the default.
-    """
-    if explicit:
-        return Decision(explicit, current if current not in (None, explicit) else None, False, "choice")
-    choices = (detection.language, *detection.alternatives) if detection.language else ()
-    # Russian or Ukrainian, Arabic or Persian in Latin letters: answered in the likelier
-    # one, and both offered, when nothing in force or a sentence outside it says otherwise.
-    if detection.alternatives and current not in choices and (
-            detection.is_sentence or (current is None and hint is None)):
-        return Decision(choices[0], current, False, "unsure", choices)
-    switched = None
-    needed = ONE_WORD_GUESS_LEAD if detection.words == 1 else GUESS_LEAD
-    if detection.language and detection.language != current:
-        strong = detection.is_sentence and detection.lead >= SWITCH_LEAD
-        # Latin-script words after a Cyrillic or Arabic-script language are often English
-        # loans or transliteration, so only a switch into a non-Latin script counts.
-        script_change = (current is not None and detection.words >= 1
-                         and detection.script in ("cyrillic", "arabic", "ethiopic")
-                         and detection.script != _script_of_language(current)
-                         and detection.lead >= needed)
-        if strong or script_change:
-            switched = current
-            return Decision(detection.language, switched, False, "detected")
-    # A Cyrillic or Arabic-script message that does not say which language of its script
-    # it is in ("окей", "ممنون"): first, or after another script, the likelier, both offered.
-    pair = SCRIPT_LANGUAGES.get(detection.script, ())
-    if len(pair) == 2 and not detection.unsupported and detection.lead < needed and (
-            current is None and hint is None
-            or current is not None and _script_of_language(current) != detection.script):
-        likelier = detection.language if detection.language in pair else pair[0]
-        choices = (likelier, *(code for code in pair if code != likelier))
-        return Decision(likelier, current, False, "unsure", choices)
-    if detection.unsupported and detection.is_sentence and detection.confidence >= UNSUPPORTED_CONFIDENCE:
-        return Decision(current or hint or default, None, True, "unsupported")
-    if current:
-        return Decision(current, None, False, "sticky")
-    if hint:
-        return Decision(hint, None, False, "hint")
-    if detection.language and detection.lead >= needed:
-        return Decision(detection.language, None, False, "guess")
-    return Decision(default, None, False, "default")
-
-
-def _script_of_language(code: str) -> str:
-    return next((script for script, codes in SCRIPT_LANGUAGES.items() if code in codes), "latin")
+def _unsupported(scores: Dict[str, float]) -> Optional[Tuple[str, float]]:
+    """The unsupported language (ISO code) the detector's scores are clearly for, and its
+    confidence; None when a supported language may be meant."""
+    if not scores:
+        return None
+    best, confidence = max(scores.items(), key=lambda kv: kv[1])
+    if not best.startswith("!"):
+        return None
+    supported = max((v for k, v in scores.items() if not k.startswith("!")), default=0.0)
+    if confidence >= UNSUPPORTED_CONFIDENCE or (
+            confidence >= UNSUPPORTED_LEAD_CONFIDENCE and confidence >= UNSUPPORTED_RATIO * supported):
+        return best[1:], confidence
+    return None
 
 
 _shared: Optional[LanguageIdentifier] = None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.language.identify import Decision, Detection, decide, get_identifier
+from bot.language.decision import Decision, decide
+from bot.language.identify import Detection, get_identifier
 
 ID = get_identifier()
 
@@ -68,6 +69,29 @@ def test_masking_placeholders_do_not_count_as_words():
 def test_unsupported_language_is_recognised():
     detection = ID.detect("Guten Tag, ich möchte wissen welche Kurse es gibt")
     assert detection.language is None and detection.unsupported == "de"
+
+
+@pytest.mark.parametrize("text,code", [
+    # Less sure than 0.55, but well ahead of every supported language.
+    ("Wie lange dauert der Kurs?", "de"),
+    # Short words a transliteration knows ("ich" is Russian "их"), the rest of them not.
+    ("Ich habe eine Frage", "de"), ("Ich verstehe das nicht", "de"),
+    ("Bekomme ich eine Arbeit danach?", "de"), ("Kann ich einen Kurs machen?", "de"),
+    ("Hoe lang duurt de cursus?", "nl"), ("Cuánto dura el curso?", "es"),
+])
+def test_a_sentence_in_an_unsupported_language_is_said_to_be_one(text, code):
+    detection = get_identifier().detect(text)
+    assert (detection.language, detection.unsupported) == (None, code)
+    assert decide(None, detection, None, None, "nb").unsupported
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("skolko deneg ya poluchu za kurs", "ru"), ("shu fi kursat bil oslo", "ar"),
+    ("Hvor lenge varer kurset?", "nb"), ("Is there an age limit", "en"),
+])
+def test_supported_sentences_near_an_unsupported_language_stay_supported(text, expected):
+    detection = get_identifier().detect(text)
+    assert detection.unsupported is None and detection.language == expected
 
 
 def det(language, words=5, confidence=0.9, script="latin", unsupported=None, lead=0.8):
