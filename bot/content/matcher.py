@@ -64,12 +64,14 @@ class Matcher:
         return Mention(best, False) if best else None
 
     def _unmistakable(self, text: str, match: Match[str]) -> bool:
-        """The course's own name as written ("Butikk og salg", "Shop and sales"), a name
-        beside a word for "course" ("the childcare course", "butikk-kurset", "курс
-        водителя"), or a message that is little more than the name: one word besides it at
-        most ("barnehage?", "водитель автобуса", "and retail?")."""
+        """The course's own name as written, of two words or more ("Butikk og salg", "Shop
+        and sales"), a name beside a word for "course" ("the childcare course",
+        "butikk-kurset", "курс водителя"), or a message that is little more than the name:
+        one word besides it at most ("barnehage?", "водитель автобуса", "and retail?"). A
+        name of one word is an everyday word too ("I need to do the cleaning at home")."""
         others = [word for start, end, word in words(text) if end <= match.start or start >= match.end]
-        return ((match.alias in self._names and fold(text[match.start:match.end]) == match.alias)
+        written = text[match.start:match.end]
+        return ((match.alias in self._names and fold(written) == match.alias and len(words(written)) > 1)
                 or self._courses.beside_a_keyword(text, match) or len(others) <= 1)
 
     def county(self, text: Optional[str]) -> Optional[str]:

@@ -116,6 +116,10 @@ def test_a_new_translation_of_a_name_rebuilds_the_matcher():
     ("водитель автобуса", "professional-driver", True),
     ("и водитель?", "professional-driver", True),  # one word besides
     ("what is the weather tomorrow", None, None),
+    # A name of one word is an everyday word too.
+    ("I need to do the cleaning at home first", "cleaning", False),
+    ("Renhold er viktig på jobben min", "cleaning", False),
+    ("Cleaning, please", "cleaning", True),  # one word besides it
 ])
 def test_a_course_named_unmistakably_is_told_from_a_course_word(matcher, text, course, unmistakable) -> None:
     assert matcher.mention(text) == (Mention(course, unmistakable) if course else None)
