@@ -22,7 +22,7 @@ from lingua import LanguageDetector, LanguageDetectorBuilder
 
 from bot.config import PROJECT_ROOT
 from bot.language.evidence import Evidence
-from bot.language.transliteration import TransliterationModel, folded_words
+from bot.language.transliteration import Transliteration, TransliterationModel, folded_words
 from bot.masking import PLACEHOLDER
 
 _TO_OURS: Dict[L, str] = {
@@ -216,21 +216,23 @@ class LanguageIdentifier:
             return Detection("ti", 1.0, len(words), script, lead=1.0)
         if script not in SCRIPT_LANGUAGES:
             return Detection(None, 1.0, len(words), script, unsupported="other")
-        scores = self._scores(" ".join(words))
-        if script == "arabic" and not URDU_LETTERS.intersection(text):
-            scores.pop("!ur", None)
-        foreign = _unsupported(scores) if len(words) >= 3 else None
+        scores: Optional[Dict[str, float]] = None
         if script == "latin" and self.transliteration is not None:
             latin = latin_words(text, ignore)
             found = self.transliteration.judge(latin)
             # German "ich" is Russian "их" in Latin letters: a sentence the detector gives
             # to an unsupported language is that language, unless the transliteration's
-            # participants wrote most of its words.
-            known = {found.language, *([found.alternative] if found.alternative else [])} if found else set()
-            if found and (foreign is None or
-                          2 * sum(self.transliteration.evidence.count(w, known) > 0 for w in latin) >= len(latin)):
+            # participants wrote most of its words (then the detector is not asked at all).
+            if found and len(words) >= 3 and not _wrote_most(self.transliteration, found, latin):
+                scores = self._scores(" ".join(words))
+            if found and (scores is None or _unsupported(scores) is None):
                 return Detection(found.language, found.share, len(words), script, lead=found.lead,
                                  alternatives=(found.alternative,) if found.alternative else ())
+        if scores is None:
+            scores = self._scores(" ".join(words))
+        if script == "arabic" and not URDU_LETTERS.intersection(text):
+            scores.pop("!ur", None)
+        foreign = _unsupported(scores) if len(words) >= 3 else None
         if foreign:
             return Detection(None, foreign[1], len(words), script, unsupported=foreign[0])
         candidates = SCRIPT_LANGUAGES[script]
@@ -269,6 +271,13 @@ class LanguageIdentifier:
             key = code or "!" + value.language.iso_code_639_1.name.lower()
             scores[key] += value.value
         return scores
+
+
+def _wrote_most(model: TransliterationModel, found: Transliteration, latin: List[str]) -> bool:
+    """Whether the participants of the transliterated language (or its look-alike) wrote
+    most of these words in Latin letters in the training data."""
+    known = [found.language, *([found.alternative] if found.alternative else [])]
+    return 2 * sum(model.evidence.count(w, known) > 0 for w in latin) >= len(latin)
 
 
 def _unsupported(scores: Dict[str, float]) -> Optional[Tuple[str, float]]:
