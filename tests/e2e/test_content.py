@@ -1,5 +1,5 @@
-"""Conversations about appeals, travel costs, illness, a county without courses and the
-women's course, in Norwegian, English, Arabic, Somali and Ukrainian, with the real model.
+"""Conversations about appeals, travel costs, illness, a county without courses, the
+women's course and the money at the placement, in Norwegian, English, Arabic, Somali and Ukrainian, with the real model.
 
 Expected texts come from the catalogs, so a check holds only when the answer is the right
 one and in the participant's language; example values must be labelled as examples.
@@ -55,6 +55,20 @@ SAY: Dict[str, Dict[str, str]] = {
         "so": "ii sheeg wax ku saabsan koorsada haweenka",
         "uk": "Скільки триває курс для жінок і чого там навчають?",
     },
+    "placement_pay": {
+        "nb": "får jeg lønn når jeg er i praksis?",
+        "en": "do I get paid during the work placement?",
+        "ar": "هل أحصل على راتب أثناء التدريب العملي؟",
+        "so": "lacag ma la i siinayaa inta aan praksis ku jiro?",
+        "uk": "Чи платять мені гроші під час практики?",
+    },
+    "placement": {
+        "nb": "hva gjør jeg på praksisplassen?",
+        "en": "what will I do at the work placement?",
+        "ar": "ماذا سأفعل في مكان التدريب العملي؟",
+        "so": "maxaan ka qabanayaa goobta praksis-ka?",
+        "uk": "Що я робитиму на практиці?",
+    },
 }
 EXAMPLE_LENGTH = ("Example length: no source confirms it. Ask your caseworker or the course provider "
                   "how long your course lasts.")
@@ -108,6 +122,18 @@ def test_illness_tell_the_provider_and_the_meldekort(bot, language):
     sections = CATALOGUE.pages["illness"].sections
     assert talk.c(sections[0].text) in turn.text, turn.text
     assert talk.c(sections[1].text) in turn.text
+
+
+@by_language
+def test_pay_at_the_placement_is_the_course_money(bot, language):
+    """Asked on its own, pay at the placement gets the money page, which says the days of
+    the placement count; the placement page says the same where it describes the place."""
+    talk = Talk(bot, language)
+    turn = talk.say("placement_pay")
+    assert talk.c(CATALOGUE.pages["money"].sections[0].text) in turn.text, turn.text
+    turn = talk.say("placement")
+    pay = next(s for s in CATALOGUE.pages["placement"].sections if "lønn i" in s.text)
+    assert talk.c(pay.text) in turn.text, turn.text
 
 
 @by_language
