@@ -49,6 +49,9 @@ def test_cities_name_their_county(matcher) -> None:
     ("دوره در نارویک هست؟", "nordland"),
     ("ኣብ ትሮምሶ ኮርስ ኣሎ ድዩ?", "troms"),
     ("شو في كورسات في ستافنجر؟", "rogaland"),
+    ("هل توجد دورات في درامن؟", "buskerud"),
+    ("دوره‌های درامن کدام‌اند؟", "buskerud"),
+    ("ኣብ ድራመን ኮርስ ኣሎ ድዩ?", "buskerud"),
     ("що буде після курсу?", None),  # "буде" (will be), though Ukrainian writes Bodø so
     ("я беру курс", None),
 ])
