@@ -31,7 +31,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.language.textmatch import COURSE_WORDS, NameIndex, fold
-from bot.rasa.features import Features, saved_channels, without_placeholders
+from bot.rasa.features import Features, romanised_text, saved_channels, without_placeholders
+from bot.rasa.mash import is_mash
 from bot.rasa.sentences import weigh_requests
 
 __all__ = ["CharNgramIntentClassifier", "NameEntityExtractor", "without_placeholders"]
@@ -108,15 +109,20 @@ class LinearModel:
         self._columns = np.ascontiguousarray(self.weights.T)
         self._informative = np.zeros(self.weights.shape[1])
         self._informative[self.informative] = 1.0
+        channels = self.vectorizer.channels
+        words = self.vectorizer.vectorizers[channels.index("words")].vocabulary_ if "words" in channels else {}
+        self._known_word = lambda word: romanised_text(word) in words
 
     def confidences(self, texts: Sequence[str]) -> np.ndarray:
-        """A text with no n-gram the model knows gets the same confidence for every intent
-        (so the fallback catches it), not the intent with the largest bias."""
+        """A text with no n-gram the model knows, or of keyboard mash only (bot/rasa/mash.py),
+        gets the same confidence for every intent (so the fallback catches it), not the
+        intent with the largest bias or the nearest n-grams."""
         features = weigh_requests(self.vectorizer.transform(texts), texts, self.vectorizer.transform,
                                   self.request_weight)
         scores = features.astype(self._columns.dtype) @ self._columns + self.bias
         confidences = softmax(np.asarray(scores, dtype=np.float64) * self.temperature)
         unknown = np.asarray(abs(features) @ self._informative).ravel() == 0
+        unknown |= np.array([is_mash(text, self._known_word) for text in texts], dtype=bool)
         confidences[unknown] = 1.0 / len(self.intents)
         return confidences
 

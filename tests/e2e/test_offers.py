@@ -60,6 +60,17 @@ def test_typed_no_after_an_offer_starts_nothing(bot, language):
     assert talk.t("OK. What would you like to know?") in turn.text
 
 
+@pytest.mark.parametrize("language, mash", [
+    ("en", "kjhkjh"), ("nb", "hhhhh"), ("uk", "йцукен"), ("ar", "شسيبلاتن"), ("pl", "asdf asdf")])
+def test_keyboard_mash_after_an_offer_starts_nothing_and_asks_to_rephrase(bot, language, mash):
+    """"kjhkjh" was a confident yes: typed after an offer it started the question."""
+    talk = chosen(bot, language)
+    talk.say("/placement_problem")
+    turn = talk.say(mash)
+    assert talk.t(ASK_QUESTION) not in turn.text
+    assert talk.t("Sorry, I did not understand that. Could you say it in other words?") in turn.text, turn.text
+
+
 @pytest.mark.parametrize("emoji", ["👍", "👌🏽"])
 def test_a_thumbs_up_is_a_yes(bot, emoji):
     talk = chosen(bot, "uk")

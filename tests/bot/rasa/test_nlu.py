@@ -116,6 +116,20 @@ def test_text_without_a_known_ngram_gets_equal_confidences(tmp_path: Path) -> No
         assert np.allclose(classifier.confidences([text]), 1 / len(EXAMPLES))
 
 
+def test_keyboard_mash_gets_equal_confidences_unless_the_model_knows_its_words(tmp_path: Path) -> None:
+    config = {**CharNgramIntentClassifier.get_default_config(),
+              "channels": ["text", "romanised", "skeleton", "words"]}
+    classifier = CharNgramIntentClassifier.create(config, LocalModelStorage(tmp_path),
+                                                  Resource("intents"), _context())
+    data = _training_data()
+    data = data.merge(TrainingData(training_examples=[
+        Message(data={"text": "were there any courses", "intent": "list_courses"})]))
+    classifier.train(data)
+    for text in ("kjhkjh", "asdf asdf", "hhhhh", "tree"):
+        assert np.allclose(classifier.confidences([text]), 1 / len(EXAMPLES)), text
+    assert not np.allclose(classifier.confidences(["were"]), 1 / len(EXAMPLES))  # a word it knows
+
+
 def test_invisible_marks_do_not_change_the_features():
     from bot.rasa.nlu import without_placeholders
 
