@@ -50,9 +50,10 @@ def mash_word(word: str) -> bool:
 
 
 def is_mash(text: str, known: Callable[[str], bool] = lambda word: False) -> bool:
-    """Whether `text` has a mash word and nothing else but short letters no word of the
-    model's training data has (`known`: "were" and "ytre" run along the top row too,
-    "ok" is short)."""
+    """Whether `text` has a mash word and nothing else but short letters, and none of its
+    words is `known`: the model supplies a test of whether it has seen the word or nearly
+    all of its letter triples, since real words run along a row too ("were", "права",
+    "البيت": the middle rows of the Cyrillic and Arabic layouts hold common letters)."""
     words = _WORD.findall(text or "")
     if any(known(word) for word in words):
         return False

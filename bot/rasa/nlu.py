@@ -16,7 +16,7 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -109,9 +109,21 @@ class LinearModel:
         self._columns = np.ascontiguousarray(self.weights.T)
         self._informative = np.zeros(self.weights.shape[1])
         self._informative[self.informative] = 1.0
+        self._known_word = self._familiar_word_test()
+
+    def _familiar_word_test(self) -> Callable[[str], bool]:
+        """Whether the training data had a word, or at least 90 % of its letter triples
+        (a real word of an unseen form has them; "kjhkjh" and "qwerty" do not)."""
         channels = self.vectorizer.channels
-        words = self.vectorizer.vectorizers[channels.index("words")].vocabulary_ if "words" in channels else {}
-        self._known_word = lambda word: romanised_text(word) in words
+        vocabularies = dict(zip(channels, (v.vocabulary_ for v in self.vectorizer.vectorizers), strict=True))
+        words, grams = vocabularies.get("words", {}), vocabularies.get("text", {})
+
+        def familiar(word: str) -> bool:
+            folded = without_placeholders(word)
+            triples = [folded[at:at + 3] for at in range(len(folded) - 2)]
+            return romanised_text(word) in words or bool(
+                triples and sum(t in grams for t in triples) >= 0.9 * len(triples))
+        return familiar
 
     def confidences(self, texts: Sequence[str]) -> np.ndarray:
         """A text with no n-gram the model knows, or of keyboard mash only (bot/rasa/mash.py),
