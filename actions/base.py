@@ -101,12 +101,17 @@ class Reply:
         return directional("\n".join(lines), self.language)
 
     def send(self, dispatcher: CollectingDispatcher, buttons: Sequence[Button] = (),
-             raw_buttons: Sequence[Dict[str, str]] = (), offer: Optional[str] = None) -> None:
-        """`offer`: the payload a typed yes stands for (actions/fallback.py, ActionAffirm)."""
+             raw_buttons: Sequence[Dict[str, str]] = (), offer: Optional[str] = None,
+             clarifies: bool = False) -> None:
+        """`offer`: the payload a typed yes stands for (actions/fallback.py, ActionAffirm);
+        `clarifies`: the message asks again about the offer before it (actions/inbox.py)."""
         rendered = [{"title": self.t(title), "payload": payload} for title, payload in buttons]
         rendered.extend(raw_buttons)
-        # `lines` and `offer` are kept in the bot event's metadata; channels do not show them.
-        extra = {"offer": offer} if offer else {}
+        # `lines`, `offer` and `clarifies` are kept in the bot event's metadata; channels do
+        # not show them.
+        extra: Dict[str, Any] = {"offer": offer} if offer else {}
+        if clarifies:
+            extra["clarifies"] = True
         dispatcher.utter_message(text=self.text(), buttons=rendered or None, lines=self.sources, **extra)
 
 

@@ -7,11 +7,12 @@ import logging
 from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import FormValidationAction, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import MENU, LocalizedAction, Reply, reply_for
+from actions.yes_or_no import ambiguous_no
 from bot.content.matcher import matcher_for
 from bot.db import utcnow
 from bot.escalations.gist import topic_of
@@ -294,6 +295,12 @@ class ActionDropQuestion(LocalizedAction):
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        if ambiguous_no(tracker.latest_message.get("text"), self.language(tracker)):
+            # "no" may be a Polish yes: nothing is dropped, the offer to continue comes again.
+            reply = self.reply(tracker)
+            reply.add(reply.t("I am not sure whether you mean yes or no."))
+            reply.send(dispatcher)
+            return [FollowupAction("utter_continue_question")]
         left_form = any(e.get("event") == "action" and e.get("name") == "action_deactivate_loop"
                         for e in list(tracker.events)[-4:])
         started = any(tracker.get_slot(name) is not None for name in QUESTION_SLOTS[:-1])

@@ -11,7 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import LocalizedAction
 from actions.courses import ActionCourseDetails, course_buttons
-from actions.inbox import answered_offer, note_refused_guess
+from actions.inbox import REFUSE_PAYLOAD, answered_offer, note_refused_guess
+from actions.yes_or_no import ambiguous_no, ask_yes_or_no
 from bot.content.matcher import matcher_for
 from bot.i18n.catalogs import N_
 
@@ -91,10 +92,26 @@ def refuses_a_guess(tracker: Tracker) -> bool:
     """Whether the latest message answers "did you mean ...?". The course offered after
     the out-of-scope reply is no guess at the message: a no to it needs no other words."""
     found = answered_offer(tracker)
-    if not found:
+    if not found or not found[1]:
         return False
     parse = (found[1] or {}).get("parse_data") or {}
     return (parse.get("intent") or {}).get("name") != "out_of_scope"
+
+
+# The actions that end by asking whether to pass the matter to a caseworker, which a yes
+# accepts (nlu_data/rules/offers.yml).
+OFFER_A_CASEWORKER = ("action_placement_problem", "utter_frustration", "utter_bot_challenge")
+
+
+def offered_yes(tracker: Tracker) -> Optional[str]:
+    """What a yes to the bot's last message would do: its "did you mean ...?" or the
+    course it offered, or its offer to pass the matter to a caseworker."""
+    offer = pending_offer(tracker)
+    if offer:
+        return offer
+    actions = [e.get("name") for e in list(tracker.events)[:-1] if e.get("event") == "action"
+               and e.get("name") != "action_listen"]
+    return "/contact_caseworker" if actions and actions[-1] in OFFER_A_CASEWORKER else None
 
 
 def as_message(payload: str) -> Tuple[str, List[Dict[str, Any]]]:
@@ -137,6 +154,10 @@ class ActionAskRephrase(LocalizedAction):
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        offer = pending_offer(tracker)
+        if offer and ambiguous_no(tracker.latest_message.get("text"), self.language(tracker)):
+            ask_yes_or_no(dispatcher, self.reply(tracker), offer, REFUSE_PAYLOAD)
+            return []
         note_refused_guess(self.services, tracker, self.language(tracker))
         dispatcher.utter_message(response="utter_ask_rephrase")
         return []
@@ -153,6 +174,10 @@ class ActionDeny(LocalizedAction):
 
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        yes = offered_yes(tracker)
+        if yes and ambiguous_no(tracker.latest_message.get("text"), self.language(tracker)):
+            ask_yes_or_no(dispatcher, self.reply(tracker), yes, "/deny")
+            return []
         if refuses_a_guess(tracker):
             note_refused_guess(self.services, tracker, self.language(tracker))
             dispatcher.utter_message(response="utter_ask_rephrase")

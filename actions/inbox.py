@@ -54,20 +54,34 @@ def note_message(services: Services, tracker: Tracker, language: str, unsupporte
 def answered_offer(tracker: Tracker) -> Optional[Tuple[str, Optional[Dict[str, Any]]]]:
     """The payload of the bot's last "did you mean ...?" and the participant message it was
     about, when the latest message answers it: nothing else was said in between (Rasa's
-    two-stage fallback puts a typed answer back, so it can be there twice)."""
-    latest = (tracker.latest_message or {}).get("text")
+    two-stage fallback puts a typed answer back, so it can be there twice). After "yes or
+    no?" (a Polish "no", actions/fallback.py) it is the offer asked about again, and the
+    message is the one before the offer that "no" answered; none when that was no guess."""
     events: List[Dict[str, Any]] = list(tracker.events)
-    for at in range(len(events) - 1, -1, -1):
+    found = _answered(events, len(events), (tracker.latest_message or {}).get("text"))
+    if found is None or not found[1].get("offer"):
+        return None
+    at, metadata = found
+    if metadata.get("clarifies"):
+        said = next((i for i in range(at - 1, -1, -1) if events[i].get("event") == "user"), None)
+        earlier = _answered(events, said + 1, events[said].get("text")) if said is not None else None
+        if earlier is None or not earlier[1].get("offer"):
+            return metadata["offer"], None
+        at = earlier[0]
+    about = next((e for e in reversed(events[:at]) if e.get("event") == "user"
+                  and not str(e.get("text") or "").startswith("/")), None)
+    return metadata["offer"], about
+
+
+def _answered(events: List[Dict[str, Any]], end: int, latest: Any) -> Optional[Tuple[int, Dict[str, Any]]]:
+    """The position and metadata of the bot message that the user message `latest`, the
+    last before `end`, answers."""
+    for at in range(end - 1, -1, -1):
         event = events[at]
         if event.get("event") == "user" and event.get("text") != latest:
             return None
         if event.get("event") == "bot":
-            offer = (event.get("metadata") or {}).get("offer")
-            if not offer:
-                return None
-            about = next((e for e in reversed(events[:at]) if e.get("event") == "user"
-                          and not str(e.get("text") or "").startswith("/")), None)
-            return offer, about
+            return at, event.get("metadata") or {}
     return None
 
 

@@ -71,6 +71,16 @@ def test_keyboard_mash_after_an_offer_starts_nothing_and_asks_to_rephrase(bot, l
     assert talk.t("Sorry, I did not understand that. Could you say it in other words?") in turn.text, turn.text
 
 
+def test_a_polish_no_to_an_offer_is_asked_about_and_a_yes_then_starts_the_question(bot):
+    """Spoken Polish says "no" for yes ("no, jasne"): neither a refusal nor a yes."""
+    talk = chosen(bot, "pl")
+    talk.say("/placement_problem")
+    asked = talk.say("no")
+    assert talk.t("I am not sure whether you mean yes or no.") in asked.text, asked.text
+    assert asked.payloads == ["/contact_caseworker", "/deny"]
+    assert talk.t(ASK_QUESTION) in talk.say("tak").text
+
+
 @pytest.mark.parametrize("emoji", ["👍", "👌🏽"])
 def test_a_thumbs_up_is_a_yes(bot, emoji):
     talk = chosen(bot, "uk")

@@ -98,6 +98,18 @@ def test_a_question_left_waiting_is_dropped_on_no(bot, language):
     assert talk.t(ASK_QUESTION) in talk.say("/contact_caseworker").text
 
 
+def test_a_polish_no_to_continue_keeps_the_question_and_asks_again(bot):
+    """Spoken Polish says "no" for yes: the question is not dropped on it."""
+    talk = at_the_county_step(bot, "pl")
+    talk.say(HOW_MUCH_MONEY["pl"])
+    again = talk.say("no")
+    assert talk.t("I am not sure whether you mean yes or no.") in again.text, again.text
+    assert talk.t(CONTINUE) in again.text and talk.t(CANCELLED) not in again.text
+    assert talk.t(WHICH_COUNTY) in talk.say("tak").text
+    record = finish_in_vestland(bot, talk, "pl")
+    assert record.question == QUESTION["pl"]
+
+
 def test_a_question_left_waiting_is_kept_when_the_participant_asks_for_a_caseworker_later(bot):
     talk = at_the_county_step(bot, "pl")
     talk.say(HOW_MUCH_MONEY["pl"])
