@@ -123,6 +123,19 @@ def test_typed_yes_to_did_you_mean_does_what_its_button_does(bot, yes):
     assert typed.t("OK. What would you like to know?") not in by_word.text
 
 
+def test_a_polish_no_to_did_you_mean_is_asked_about_and_a_yes_then_does_what_the_button_does(bot):
+    text, _ = a_guess(bot)
+    typed, pressed = chosen(bot, "pl"), chosen(bot, "pl")
+    offer = typed.say(text).payloads[0]
+    again = typed.say("no")
+    assert typed.t("I am not sure whether you mean yes or no.") in again.text, again.text
+    assert again.payloads == [offer, "/out_of_scope"]
+    pressed.say(text)
+    by_button = pressed.say(offer)
+    by_word = typed.say("tak")
+    assert by_word.text == by_button.text and by_word.payloads == by_button.payloads, by_word.text
+
+
 @pytest.mark.parametrize("no", ["/out_of_scope", "nei", "👎"])
 def test_no_to_did_you_mean_asks_to_rephrase_and_notes_the_message_for_review(bot, no):
     """The No button, or no in words: "say it in other words", and the message the guess
