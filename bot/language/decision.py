@@ -56,7 +56,9 @@ def decide(current: Optional[str], detection: Detection, hint: Optional[str],
     switched = None
     needed = ONE_WORD_GUESS_LEAD if detection.words == 1 else GUESS_LEAD
     if detection.language and detection.language != current:
-        strong = detection.is_sentence and detection.lead >= SWITCH_LEAD
+        # A sentence none of whose words the training data has ("zzq wxv kkjjh") is no
+        # evidence of a language, however the detector leans.
+        strong = detection.is_sentence and detection.lead >= SWITCH_LEAD and detection.known != 0
         # Latin-script words after a Cyrillic or Arabic-script language are often English
         # loans or transliteration, so only a switch into a non-Latin script counts.
         script_change = (current is not None and detection.words >= 1

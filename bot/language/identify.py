@@ -124,6 +124,9 @@ class Detection:
     unsupported: Optional[str] = None
     lead: float = 0.0
     alternatives: Tuple[str, ...] = ()
+    # How many of its words the training data of the script's languages has (-1: not
+    # counted). None ("zzq wxv kkjjh") is no sentence of any language we know.
+    known: int = -1
 
     @property
     def is_sentence(self) -> bool:
@@ -240,7 +243,8 @@ class LanguageIdentifier:
         ranked = sorted(shares.items(), key=lambda kv: -kv[1])
         language, share = ranked[0]
         lead = share - (ranked[1][1] if len(ranked) > 1 else 0.0)
-        return Detection(language, share, len(words), script, lead=lead)
+        known = sum(1 for w in words if self.evidence.count(w, candidates)) if self.evidence else -1
+        return Detection(language, share, len(words), script, lead=lead, known=known)
 
     def _combined(self, words: List[str], detector: Dict[str, float]) -> Dict[str, float]:
         """The detector's shares among the candidates, weighed with the training-data evidence."""

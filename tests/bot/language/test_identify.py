@@ -108,6 +108,15 @@ def test_a_sentence_without_a_clear_lead_does_not_switch():
     assert decide(None, det("pl", lead=0.2), None, None, "nb").language == "nb"
 
 
+def test_a_sentence_of_words_no_language_has_does_not_switch():
+    """"zzq wxv kkjjh", rephrased after "say it in other words", switched English to Norwegian."""
+    detection = ID.detect("zzq wxv kkjjh")
+    assert detection.known == 0
+    assert decide("en", detection, None, None, "nb").language == "en"
+    assert decide("en", Detection("nb", 0.9, 4, "latin", lead=0.8, known=1), None, None, "nb").language == "nb"
+    assert ID.detect("hvor lenge varer kurset i Bergen").known >= 3
+
+
 def test_short_message_keeps_the_language():
     assert decide("uk", det("pl", words=1), None, None, "nb").language == "uk"
     assert decide("ar", det("en", words=2), None, None, "nb").language == "ar"
