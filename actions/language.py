@@ -65,6 +65,20 @@ def replayed(tracker: Tracker) -> bool:
             and tracker.events[before].get("text") == tracker.events[latest].get("text"))
 
 
+def language_taken_back(tracker: Tracker) -> Optional[str]:
+    """The language set in this session before Rasa's two-stage fallback took its message
+    back: "ok" to "did you mean ...?" replaces the message it was about, and its slots go
+    with it, but the conversation's language is still the one it was answered in."""
+    if not replayed(tracker):
+        return None
+    for event in reversed(list(tracker.events)):
+        if event.get("event") == "session_started":
+            return None
+        if event.get("event") == "slot" and event.get("name") == "language" and event.get("value") in BY_CODE:
+            return str(event["value"])
+    return None
+
+
 def sure_choice(tracker: Tracker) -> bool:
     """Whether a choose_language message surely asks to switch: confident, and not talking
     of a course ("is the course in English?" asks about the course as likely)."""
@@ -118,7 +132,7 @@ class ActionDetectLanguage(LocalizedAction):
     def decision(self, tracker: Tracker) -> Decision:
         text = tracker.latest_message.get("text") or ""
         current = tracker.get_slot("language")
-        current = current if current in BY_CODE else None
+        current = current if current in BY_CODE else language_taken_back(tracker)
         catalogue = catalogue_or_none(self)
         explicit = explicit_choice(tracker, catalogue)
         if text.startswith("/"):  # a button payload carries no language of its own

@@ -227,3 +227,17 @@ def test_a_clarified_choice_is_as_sure_as_the_classifier_was(services):
     assert [e for e in events if e.get("name") == "language"] == []
     assert sorted(b["payload"] for b in messages[0]["buttons"]) == [
         '/choose_language{"language":"ar"}', '/choose_language{"language":"en"}']
+
+
+def test_a_message_put_back_by_the_two_stage_fallback_keeps_the_language_it_took_back(services):
+    """"ok" to "did you mean ...?" replaces the message it was about, whose slots Rasa
+    reverts with it: the answer stays in Ukrainian, not the default."""
+    history = [{"event": "session_started"}, {"event": "user", "text": "Привіт, я хочу дізнатися про курси"},
+               {"event": "slot", "name": "language", "value": "uk"},
+               {"event": "bot", "text": "Ви мали на увазі: які є курси?"},
+               {"event": "user", "text": "ok"}, {"event": "rewind"}, {"event": "user", "text": "ok"}]
+    events, messages = run(ActionDetectLanguage(), tracker("ok", {}, "affirm", events=history))
+    assert [e["value"] for e in events if e.get("name") == "language"] == ["uk"]
+    # Not put back: a first "ok" gets the default, as before.
+    events, _ = run(ActionDetectLanguage(), tracker("ok", {}, "affirm", events=history[:5]))
+    assert [e["value"] for e in events if e.get("name") == "language"] == ["nb"]
