@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import MENU, LocalizedAction, Reply, reply_for
-from actions.yes_or_no import ambiguous_no
+from actions.yes_or_no import NOT_SURE, ambiguous_no
 from bot.content.matcher import matcher_for
 from bot.db import utcnow
 from bot.escalations.gist import topic_of
@@ -298,7 +298,7 @@ class ActionDropQuestion(LocalizedAction):
         if ambiguous_no(tracker.latest_message.get("text"), self.language(tracker)):
             # "no" may be a Polish yes: nothing is dropped, the offer to continue comes again.
             reply = self.reply(tracker)
-            reply.add(reply.t("I am not sure whether you mean yes or no."))
+            reply.add(reply.t(NOT_SURE))
             reply.send(dispatcher)
             return [FollowupAction("utter_continue_question")]
         left_form = any(e.get("event") == "action" and e.get("name") == "action_deactivate_loop"

@@ -13,6 +13,7 @@ from actions.base import Reply
 from bot.i18n.catalogs import N_
 
 _POLISH_NO = re.compile(r"n+o+[.!?…]*")
+NOT_SURE = N_("I am not sure whether you mean yes or no.")
 
 
 def ambiguous_no(text: Optional[str], language: str) -> bool:
@@ -22,5 +23,5 @@ def ambiguous_no(text: Optional[str], language: str) -> bool:
 def ask_yes_or_no(dispatcher: CollectingDispatcher, reply: Reply, yes: str, no: str) -> None:
     """Asks again, with buttons that do what a clear yes and no would (`yes`, `no`: their
     payloads); a typed yes then does what the Yes button does (actions/fallback.py)."""
-    reply.add(reply.t("I am not sure whether you mean yes or no."))
+    reply.add(reply.t(NOT_SURE))
     reply.send(dispatcher, buttons=[(N_("Yes"), yes), (N_("No"), no)], offer=yes, clarifies=True)

@@ -55,7 +55,7 @@ def is_mash(text: str, known: Callable[[str], bool] = lambda word: False) -> boo
     all of its letter triples, since real words run along a row too ("were", "права",
     "البيت": the middle rows of the Cyrillic and Arabic layouts hold common letters)."""
     words = _WORD.findall(text or "")
-    if any(known(word) for word in words):
-        return False
     mash = [mash_word(word) for word in words]
-    return any(mash) and all(m or len(word) < MIN_LETTERS for m, word in zip(mash, words, strict=True))
+    if not any(mash) or not all(m or len(word) < MIN_LETTERS for m, word in zip(mash, words, strict=True)):
+        return False
+    return not any(known(word) for word in words)  # asked last: most messages end above
