@@ -75,6 +75,10 @@ KNOWN_COUNT = 20
 KNOWN_LETTERS_WEIGHT = 0.3
 # Letters Urdu writes and Persian and Arabic do not: without one, "پول؟" is not Urdu.
 URDU_LETTERS = frozenset("ٹڈڑںےۓ")
+# Letters Ukrainian writes and Russian does not, and a Latin i or ï typed for і or ї inside
+# a Cyrillic word ("нiякоi"). A Ukrainian on a Russian keyboard may type ы or э as well,
+# so Russian's own letters say less. None of the Russian training examples has one.
+UKRAINIAN_LETTERS = re.compile(r"[іїєґ]|(?<=[а-яё])[iï]|[iï](?=[а-яё])", re.IGNORECASE)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
@@ -134,31 +138,41 @@ class Detection:
 
 
 def script_of(text: str) -> str:
-    """The dominant script of the letters in `text`."""
+    """The dominant script of the letters in `text`: another script than Latin when it
+    has at least half as many letters or as many words as Latin has."""
     counts: Dict[str, int] = defaultdict(int)
+    words: Dict[str, int] = defaultdict(int)
+    for word in text.split():
+        letters = [ch for ch in word if ch.isalpha()]
+        if letters:
+            words[_script_of_letter(letters[0])] += 1
     for ch in text:
-        if not ch.isalpha():
-            continue
-        code = ord(ch)
-        if 0x1200 <= code <= 0x139F or 0x2D80 <= code <= 0x2DDF or 0xAB00 <= code <= 0xAB2F:
-            counts["ethiopic"] += 1
-        elif 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F or 0xFB50 <= code <= 0xFEFF:
-            counts["arabic"] += 1
-        elif 0x0400 <= code <= 0x04FF:
-            counts["cyrillic"] += 1
-        elif "LATIN" in unicodedata.name(ch, ""):
-            counts["latin"] += 1
-        else:
-            counts["other"] += 1
+        if ch.isalpha():
+            counts[_script_of_letter(ch)] += 1
     if not counts:
         return "none"
-    # Latin words inside a Cyrillic or Arabic-script message are mostly loans and names.
+    # Latin words inside a Cyrillic or Arabic-script message are mostly loans and names,
+    # and NAV's long words ("чи діє yrkesskadeforsikring на praksisplass?") outweigh
+    # the short words of the sentence around them in letters, not in words.
     others = [s for s in counts if s != "latin"]
     if others:
         strongest = max(others, key=counts.__getitem__)
-        if counts[strongest] * 2 >= counts.get("latin", 0):
+        if counts[strongest] * 2 >= counts.get("latin", 0) or words[strongest] >= words.get("latin", 0):
             return strongest
     return "latin"
+
+
+def _script_of_letter(ch: str) -> str:
+    code = ord(ch)
+    if 0x1200 <= code <= 0x139F or 0x2D80 <= code <= 0x2DDF or 0xAB00 <= code <= 0xAB2F:
+        return "ethiopic"
+    if 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F or 0xFB50 <= code <= 0xFEFF:
+        return "arabic"
+    if 0x0400 <= code <= 0x04FF:
+        return "cyrillic"
+    if "LATIN" in unicodedata.name(ch, ""):
+        return "latin"
+    return "other"
 
 
 class LanguageIdentifier:
@@ -212,6 +226,11 @@ class LanguageIdentifier:
     def detect(self, text: str, ignore: Iterable[str] = ()) -> Detection:
         """Detects the language of `text`, not counting loanwords and the `ignore` terms."""
         words = counted_words(text, ignore)
+        if not words and ignore:
+            # A message of nothing but a name in another script than Latin ("курси для
+            # жінок", a course's Ukrainian name) is still written in that script's languages.
+            named = counted_words(text)
+            words = named if script_of(" ".join(named)) not in ("latin", "none") else words
         script = script_of(" ".join(words))
         if not words:
             return Detection(None, 0.0, 0, script)
@@ -240,6 +259,8 @@ class LanguageIdentifier:
             return Detection(None, foreign[1], len(words), script, unsupported=foreign[0])
         candidates = SCRIPT_LANGUAGES[script]
         shares = self._combined(words, {c: scores.get(c, 0.0) for c in candidates})
+        if script == "cyrillic" and UKRAINIAN_LETTERS.search(text):
+            shares = {"uk": 1.0, "ru": 0.0}
         ranked = sorted(shares.items(), key=lambda kv: -kv[1])
         language, share = ranked[0]
         lead = share - (ranked[1][1] if len(ranked) > 1 else 0.0)

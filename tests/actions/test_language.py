@@ -241,3 +241,19 @@ def test_a_message_put_back_by_the_two_stage_fallback_keeps_the_language_it_took
     # Not put back: a first "ok" gets the default, as before.
     events, _ = run(ActionDetectLanguage(), tracker("ok", {}, "affirm", events=history[:5]))
     assert [e["value"] for e in events if e.get("name") == "language"] == ["nb"]
+
+
+@pytest.mark.parametrize("text,language", [
+    ("курс для жінок", "uk"), ("Базовый курс для женщин", "ru"), ("دورة للنساء", "ar"),
+    ("دوره برای زنان", "fa"), ("ኮርስ ንደቂ ኣንስትዮ", "ti"),
+])
+def test_a_first_message_of_only_a_course_name_is_answered_in_the_names_language(services, text, language):
+    """A course's name says nothing about a Latin-script language, but a name in another
+    script is written in that script's languages: not answered in the default Norwegian."""
+    events, _ = run(ActionDetectLanguage(), tracker(text))
+    assert [e["value"] for e in events if e.get("name") == "language"] == [language]
+
+
+def test_a_first_message_of_only_a_latin_course_name_gets_the_default(services):
+    events, messages = run(ActionDetectLanguage(), tracker("Grunnkurs for kvinner"))
+    assert [e["value"] for e in events if e.get("name") == "language"] == ["nb"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.language.decision import Decision, decide
-from bot.language.identify import Detection, get_identifier
+from bot.language.identify import Detection, counted_words, get_identifier, script_of
 
 ID = get_identifier()
 
@@ -313,3 +313,35 @@ def test_a_persian_sentence_is_not_taken_for_urdu_without_urdu_letters():
     detection = ID.detect("من پول ندارم برای اتوبوس")
     assert detection.unsupported is None and detection.language == "fa"
     assert ID.detect("مجھے کورس کے بارے میں بتائیں").unsupported == "ur"
+
+
+@pytest.mark.parametrize("text", [
+    "ну да, так і є", "так, є", "все набрыдло, нiякоi роботи", "незрозумыло, що це за курс ї",
+    "hvilke kurs у вас є?",
+])
+def test_ukrainian_letters_make_a_cyrillic_message_ukrainian(text):
+    """і, ї, є and ґ are Ukrainian's own, as is a Latin i typed for і inside a Cyrillic word;
+    a Ukrainian on a Russian keyboard may still type ы or э."""
+    assert ID.detect(text).language == "uk"
+    assert decide(None, ID.detect(text), None, None, "nb").language == "uk"
+    assert decide("ru", ID.detect(text), None, None, "nb").language in ("ru", "uk")
+
+
+@pytest.mark.parametrize("text", ["ну да, так", "спасибо большое, всё понятно", "где проходит курс?"])
+def test_russian_without_ukrainian_letters_is_not_made_ukrainian(text):
+    assert ID.detect(text).language == "ru"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("чи діє yrkesskadeforsikring на praksisplass?", "uk"),
+    ("действует ли yrkesskadeforsikring на практике?", "ru"),
+    ("هل يشملني yrkesskadeforsikring في مكان التدريب؟", "ar"),
+])
+def test_a_long_norwegian_word_does_not_make_a_sentence_latin(text, expected):
+    """Script is decided by words too: the sentence around one long NAV word is what counts."""
+    assert script_of(" ".join(counted_words(text))) != "latin"
+    assert decide(None, ID.detect(text), None, None, "nb").language == expected
+
+
+def test_one_foreign_word_in_a_latin_sentence_does_not_change_its_script():
+    assert script_of("jeg lurer på om kurset er på Олена sin skole") == "latin"
