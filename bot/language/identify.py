@@ -90,7 +90,8 @@ def is_loanword(word: str) -> bool:
 
 def _without_names(text: str, ignored: Set[str]) -> str:
     # "[ID-NUMBER]" and the like were put there by masking, not written by the participant.
-    folded = PLACEHOLDER.sub(" ", text).casefold()
+    # Letters sent decomposed (NFD: "ї" as і and a combining diaeresis) are one letter.
+    folded = unicodedata.normalize("NFC", PLACEHOLDER.sub(" ", text)).casefold()
     for term in sorted(ignored, key=len, reverse=True):
         if " " in term:
             folded = folded.replace(term, " ")

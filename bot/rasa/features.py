@@ -13,6 +13,7 @@ is one channel with its own vocabulary; their vectors are concatenated.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -26,11 +27,17 @@ from bot.masking import PLACEHOLDER
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
+# Apostrophes as phones and keyboards type them: "don’t" (a phone's smart punctuation),
+# "обовʼязково" (the Ukrainian letter apostrophe) and "don't" are one spelling.
+_APOSTROPHES = re.compile("[’‘ʼʹ`´′]")
+
+
 def without_placeholders(text: str) -> str:
-    """Lower-cased text without masking's placeholders ("[ID-NUMBER]"), which the
-    participant did not write and which say nothing about the intent, and without
-    invisible marks."""
-    return _INVISIBLE.sub("", PLACEHOLDER.sub(" ", text)).lower()
+    """Lower-cased text in composed form (NFC: "й" typed as и and a combining breve is "й"),
+    without masking's placeholders ("[ID-NUMBER]"), which the participant did not write and
+    which say nothing about the intent, without invisible marks, and with one apostrophe."""
+    text = unicodedata.normalize("NFC", PLACEHOLDER.sub(" ", text))
+    return _APOSTROPHES.sub("'", _INVISIBLE.sub("", text)).lower()
 
 
 def romanised_text(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from bot.language.decision import Decision, decide
@@ -345,3 +347,12 @@ def test_a_long_norwegian_word_does_not_make_a_sentence_latin(text, expected):
 
 def test_one_foreign_word_in_a_latin_sentence_does_not_change_its_script():
     assert script_of("jeg lurer på om kurset er på Олена sin skole") == "latin"
+
+
+def test_letters_sent_decomposed_are_read_as_composed():
+    """Some keyboards and Macs send "ї" as і and a combining diaeresis (NFD)."""
+    composed = "Скільки коштує проїзд до курсу?"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    assert counted_words(decomposed) == counted_words(composed)
+    assert ID.detect(decomposed).language == "uk"

@@ -138,6 +138,21 @@ def test_invisible_marks_do_not_change_the_features():
     assert without_placeholders("\u200fمرحبا") == "مرحبا"
 
 
+@pytest.mark.parametrize("typed, plain", [
+    ("I don\u2019t understand", "i don't understand"),
+    ("Які мої обов\u02bcязки на практиці?", "які мої обов'язки на практиці?"),
+    ("Як з\u2019вʼязатися з veileder?", "як з'в'язатися з veileder?"),
+    ("Скільки коштує проі\u0308зд", "скільки коштує проїзд"),
+    ("ile dostane\u0328 pieniędzy", "ile dostanę pieniędzy"),
+])
+def test_apostrophes_and_decomposed_letters_are_read_as_one_spelling(typed, plain):
+    """A phone's curly apostrophe, the Ukrainian ʼ and letters sent decomposed (NFD, as
+    some keyboards and Macs do) give the classifier the same text as the plain spelling."""
+    from bot.rasa.nlu import without_placeholders
+
+    assert without_placeholders(typed) == plain
+
+
 SCRIPT_EXAMPLES = {
     "allowance": ["сколько денег я получу", "сколько платят на курсе", "когда придут деньги",
                   "كم المصاري خلال الكورس", "متى بيجوا المصاري", "چقدر پول میگیرم"],
