@@ -16,7 +16,7 @@ from typing import Dict, Tuple
 import pytest
 
 from bot.language.supported import SUPPORTED
-from tests.e2e.test_flows import CATALOGUE, Conversation
+from tests.e2e.test_flows import CATALOGUE, chosen
 
 pytestmark = pytest.mark.model
 
@@ -78,12 +78,6 @@ WHICH_COURSE = "Which course do you mean?"
 LENGTH = "Length: %(weeks)s weeks."
 MORE = "More about this course"
 FOR_ALL = "AMO courses are for jobseekers aged 19 or older. It is not a right: NAV decides who gets a place."
-
-
-def chosen(bot, language: str) -> Conversation:  # type: ignore[no-untyped-def]
-    talk = Conversation(bot, language)
-    talk.say(f'/choose_language{{"language":"{language}"}}')
-    return talk
 
 
 def test_every_language_has_every_follow_up():

@@ -228,6 +228,13 @@ def started(bot, language: str) -> Conversation:  # type: ignore[no-untyped-def]
     return talk
 
 
+def chosen(bot, language: str) -> Conversation:  # type: ignore[no-untyped-def]
+    """A conversation opened by choosing `language` with its button."""
+    talk = Conversation(bot, language)
+    talk.say(f'/choose_language{{"language":"{language}"}}')
+    return talk
+
+
 by_language = pytest.mark.parametrize("language", LANGUAGES)
 
 

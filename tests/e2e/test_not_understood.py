@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.language.supported import SUPPORTED
-from tests.e2e.test_flows import Conversation
+from tests.e2e.test_flows import chosen
 from tests.e2e.test_flows_every_language import QUESTION, SMALL_TALK
 from tests.e2e.test_offers import ASK_QUESTION, YES
 from tests.e2e.test_question_form import CONTINUE, WHICH_COUNTY, finish_in_vestland, stored
@@ -16,12 +16,6 @@ pytestmark = pytest.mark.model
 
 NOT_UNDERSTOOD = SMALL_TALK["/not_understood"]
 INTERPRETER = "Do you want an interpreter (tolk) if a caseworker invites you to a meeting?"
-
-
-def chosen(bot, language: str) -> Conversation:  # type: ignore[no-untyped-def]
-    talk = Conversation(bot, language)
-    talk.say(f'/choose_language{{"language":"{language}"}}')
-    return talk
 
 
 @pytest.mark.parametrize("language", SUPPORTED)

@@ -10,7 +10,7 @@ import pytest
 from bot.language.supported import SUPPORTED
 from bot.learning import inbox
 from bot.services import Services
-from tests.e2e.test_flows import CATALOGUE, Conversation, Turn
+from tests.e2e.test_flows import CATALOGUE, Conversation, Turn, chosen
 
 pytestmark = pytest.mark.model
 
@@ -25,12 +25,6 @@ NO = {
 }
 ASK_QUESTION = ("Write your question in your own words and language. Please do not write your national "
                 "identity number; I remove such numbers, phone numbers and e-mail addresses before storing.")
-
-
-def chosen(bot, language: str) -> Conversation:  # type: ignore[no-untyped-def]
-    talk = Conversation(bot, language)
-    talk.say(f'/choose_language{{"language":"{language}"}}')
-    return talk
 
 
 def test_every_language_has_a_yes_and_a_no():
