@@ -35,6 +35,13 @@ NOT_UNDERSTOOD = {
     "ti": "ኣይተረደኣንን", "uk": "не зрозуміло", "ru": "не понятно", "pl": "nie rozumiem", "lt": "nesupratau",
     "fa": "نفهمیدم",
 }
+# "No" and then not understanding: the "no" had made the whole message a deny.
+NO_NOT_UNDERSTOOD = {
+    "nb": "nei, jeg forsto ikke hva du mente", "en": "no, I didn't get that", "ar": "لا، ما فهمت شي",
+    "so": "maya, waxba kama fahmin", "ti": "ኣይፋልን፣ ኣይተረደኣንን", "uk": "ні, я нічого не зрозуміла",
+    "ru": "нет, я не поняла", "pl": "nie, nie zrozumiałem tego", "lt": "ne, aš nelabai supratau",
+    "fa": "نه، اصلا نفهمیدم",
+}
 HELP_WITH_AN_APPEAL = {
     "nb": "kan du hjelpe meg å klage på vedtaket?", "en": "can you help me appeal the decision?",
     "ar": "هل يمكنك مساعدتي في الاعتراض على القرار؟", "so": "ma iga caawin kartaa inaan racfaan ka qaato go'aanka?",
@@ -45,7 +52,7 @@ HELP_WITH_AN_APPEAL = {
 
 
 def test_every_language_has_every_message():
-    for texts in (HELP, WHAT_CAN_YOU_DO, UNDERSTOOD, NOT_UNDERSTOOD, HELP_WITH_AN_APPEAL):
+    for texts in (HELP, WHAT_CAN_YOU_DO, UNDERSTOOD, NOT_UNDERSTOOD, NO_NOT_UNDERSTOOD, HELP_WITH_AN_APPEAL):
         assert set(texts) == set(SUPPORTED)
 
 
@@ -83,6 +90,16 @@ def test_not_understood_after_an_answer_offers_other_words(bot, language):
     talk.say("/allowance")
     turn = talk.say(NOT_UNDERSTOOD[language])
     assert talk.t(UNCLEAR) in turn.text, turn.text
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_no_and_then_not_understood_offers_other_words_not_anything_else(bot, language):
+    """"Ні, я не зрозумів" had been read as a plain no: "OK. What would you like to know?"."""
+    talk = chosen(bot, language)
+    talk.say("/allowance")
+    turn = talk.say(NO_NOT_UNDERSTOOD[language])
+    assert talk.t(UNCLEAR) in turn.text, turn.text
+    assert talk.t(ANYTHING_ELSE) not in turn.text
 
 
 @pytest.mark.parametrize("language", SUPPORTED)
