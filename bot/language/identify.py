@@ -46,7 +46,7 @@ NAV_STEMS = (
     "sykepeng", "aktivitetsplan", "arbeidsmarkedstiltak", "tiltaksplass", "oppfølgingsvedtak",
     "fastlege", "sosialhjelp", "nav-kontor", "navkontor", "tiltak", "tilleggsstønad", "stønad",
     "barnetrygd", "bostøtte", "kontantstøtte", "sykemeld", "egenmeld", "skattekort",
-    "utbetaling", "søknad", "soknad", "vedtak",
+    "utbetaling", "søknad", "soknad", "vedtak", "klage",
 )
 # The supported languages written in each script.
 SCRIPT_LANGUAGES: Dict[str, Tuple[str, ...]] = {

@@ -173,6 +173,9 @@ def test_unsupported_sentence_keeps_the_language_and_flags_it():
     # Tigrinya in Latin letters
     ("selam kemey aleka", "ti"),
     ("kurs kndey gize yiwesd", "ti"),
+    # NAV's "klage" (appeal) is no evidence of a language: it had tipped these to Swahili.
+    ("klage ntsihaf kndey gize alewni", "ti"),
+    ("klage kndey gze alewni ntsihaf", "ti"),
 ])
 def test_a_transliterated_first_message_is_answered_in_its_language(text, expected):
     detection = ID.detect(text)
