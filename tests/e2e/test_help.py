@@ -84,20 +84,14 @@ def test_understood_after_an_answer_is_not_taken_for_not_understood(bot, languag
     assert talk.t(ANYTHING_ELSE) in turn.text, turn.text
 
 
+@pytest.mark.parametrize("texts", [NOT_UNDERSTOOD, NO_NOT_UNDERSTOOD], ids=["alone", "after-no"])
 @pytest.mark.parametrize("language", SUPPORTED)
-def test_not_understood_after_an_answer_offers_other_words(bot, language):
+def test_not_understood_after_an_answer_offers_other_words(bot, language, texts):
+    """Alone, or after a "no" ("Ні, я не зрозумів", which had been read as a plain no and
+    got "OK. What would you like to know?")."""
     talk = chosen(bot, language)
     talk.say("/allowance")
-    turn = talk.say(NOT_UNDERSTOOD[language])
-    assert talk.t(UNCLEAR) in turn.text, turn.text
-
-
-@pytest.mark.parametrize("language", SUPPORTED)
-def test_no_and_then_not_understood_offers_other_words_not_anything_else(bot, language):
-    """"Ні, я не зрозумів" had been read as a plain no: "OK. What would you like to know?"."""
-    talk = chosen(bot, language)
-    talk.say("/allowance")
-    turn = talk.say(NO_NOT_UNDERSTOOD[language])
+    turn = talk.say(texts[language])
     assert talk.t(UNCLEAR) in turn.text, turn.text
     assert talk.t(ANYTHING_ELSE) not in turn.text
 
