@@ -9,11 +9,10 @@ import pytest
 
 from bot.language.supported import SUPPORTED
 from tests.e2e.test_flows import CATALOGUE, chosen
+from tests.e2e.test_offers import ASK_QUESTION
 
 pytestmark = pytest.mark.model
 
-ASK_THE_QUESTION = ("Write your question in your own words and language. Please do not write your national "
-                    "identity number; I remove such numbers, phone numbers and e-mail addresses before storing.")
 # A letter from NAV or the municipality that the participant cannot make sense of: a caseworker's
 # matter (it had been read as list_courses or not_understood in six languages).
 LETTER = {
@@ -68,7 +67,7 @@ def test_every_language_has_every_message():
 def test_a_letter_not_understood_starts_a_question_to_the_caseworker(bot, language):
     talk = chosen(bot, language)
     turn = talk.say(LETTER[language])
-    assert talk.t(ASK_THE_QUESTION) in turn.text, turn.text
+    assert talk.t(ASK_QUESTION) in turn.text, turn.text
 
 
 @pytest.mark.parametrize("language", SUPPORTED)
