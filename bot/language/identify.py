@@ -80,6 +80,24 @@ URDU_LETTERS = frozenset("ٹڈڑںےۓ")
 # so Russian's own letters say less. None of the Russian training examples has one.
 UKRAINIAN_LETTERS = re.compile(r"[іїєґ]|(?<=[а-яё])[iï]|[iï](?=[а-яё])", re.IGNORECASE)
 
+# A transliteration the model is this sure of (share, and lead over the second) is taken
+# over an unsupported language the detector is less sure of than SURE_OVER_UNSUPPORTED,
+# or less sure than KNOWN_OVER_UNSUPPORTED when the transliteration's participants wrote
+# at least KNOWN_SHARE of its words. The detector knows Russian and Arabic only in their
+# own scripts and reads their Latin letters as Swahili, Albanian or Turkish ("benzin mne
+# kompensiruyut? ezzhu na mashine": Swahili 0.43), while sentences really written in an
+# unsupported language (182 written for the purpose, in 13 languages) get 0.69-1.0 from
+# it, and have at most a sixth of their words in the transliterated lines.
+SURE_SHARE = 0.99
+SURE_LEAD = 0.9
+SURE_OVER_UNSUPPORTED = 0.6
+KNOWN_OVER_UNSUPPORTED = 0.85
+KNOWN_SHARE = 1 / 3
+# Arabizi's digits for the letters Latin lacks, inside a word ("sa3b", "ba3do", "7abibi"):
+# no language the detector knows writes them, so with a sure Arabic transliteration they
+# outweigh any confidence in one ("KALAMAK SA3B KTIR": Turkish 0.65).
+ARABIZI_DIGIT = re.compile(r"^[237][a-z]{2,}|[a-z][23579][a-z]|[a-z]{2,}[37]$")
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
@@ -248,7 +266,8 @@ class LanguageIdentifier:
             # participants wrote most of its words (then the detector is not asked at all).
             if found and len(words) >= 3 and not _wrote_most(self.transliteration, found, latin):
                 scores = self._scores(" ".join(words))
-            if found and (scores is None or _unsupported(scores) is None):
+            if found and (scores is None or _unsupported(scores) is None
+                          or _outweighs(self.transliteration, found, latin, _unsupported(scores))):
                 return Detection(found.language, found.share, len(words), script, lead=found.lead,
                                  alternatives=(found.alternative,) if found.alternative else ())
         if scores is None:
@@ -304,6 +323,20 @@ def _wrote_most(model: TransliterationModel, found: Transliteration, latin: List
     most of these words in Latin letters in the training data."""
     known = [found.language, *([found.alternative] if found.alternative else [])]
     return 2 * sum(model.evidence.count(w, known) > 0 for w in latin) >= len(latin)
+
+
+def _outweighs(model: TransliterationModel, found: Transliteration, latin: List[str],
+               foreign: Optional[Tuple[str, float]]) -> bool:
+    """Whether a sure transliteration outweighs the unsupported language the detector names."""
+    if foreign is None:
+        return True
+    if found.share < SURE_SHARE or found.lead < SURE_LEAD:
+        return False
+    if found.language == "ar" and any(ARABIZI_DIGIT.search(w) for w in latin):
+        return True
+    written = [found.language, *([found.alternative] if found.alternative else [])]
+    known = sum(model.evidence.count(w, written) > 0 for w in latin) / max(len(latin), 1)
+    return foreign[1] < SURE_OVER_UNSUPPORTED or (known >= KNOWN_SHARE and foreign[1] < KNOWN_OVER_UNSUPPORTED)
 
 
 def _unsupported(scores: Dict[str, float]) -> Optional[Tuple[str, float]]:

@@ -96,6 +96,27 @@ def test_supported_sentences_near_an_unsupported_language_stay_supported(text, e
     assert detection.unsupported is None and detection.language == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # The detector reads these as Swahili or Albanian, less sure than of a real sentence.
+    ("vozmeshchayut li dorogu do kursa na avtobuse", "ru"),
+    ("kazhdyj den ya tolko moyu posudu na praktike", "ru"),
+    # Arabizi's digits inside words ("sa7bti", "bt2ul") are no unsupported language's.
+    ("sa7bti bt2ul kurs el matbakh bijib shughl", "ar"),
+])
+def test_a_sure_transliteration_is_not_taken_for_an_unsupported_language(text, expected):
+    detection = get_identifier().detect(text)
+    assert (detection.language, detection.unsupported) == (expected, None)
+    assert decide(None, detection, None, None, "nb").language == expected
+
+
+@pytest.mark.parametrize("text,code", [
+    ("iki yildir issizim ne yapmaliyim", "tr"), ("Natafuta kazi huko Bergen", "sw"),
+    ("Kush i paguan biletën e autobusit?", "sq"),
+])
+def test_unsupported_sentences_a_transliteration_half_fits_stay_unsupported(text, code):
+    assert get_identifier().detect(text).unsupported == code
+
+
 def det(language, words=5, confidence=0.9, script="latin", unsupported=None, lead=0.8):
     return Detection(language, confidence, words, script, unsupported, lead=lead)
 
