@@ -6,6 +6,7 @@ import functools
 from collections import defaultdict
 
 import pytest
+import yaml
 import rasa.shared.utils.io
 from rasa.shared.nlu.training_data import loading
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -113,3 +114,12 @@ def test_course_entities_name_a_course(training):
                 if synonyms.get(entity["value"], entity["value"]) not in catalogue.courses:
                     unknown.add(entity["value"])
     assert not unknown, f"course values that are not course ids: {sorted(unknown)}"
+
+
+# The older first-message sets hold everyday words ("hei", "takk") that the training data
+# has as well; these two were checked against it from the start.
+@pytest.mark.parametrize("name", ["transliterated_messages", "unsupported_messages"])
+def test_language_benchmark_messages_are_never_trained_on(training, name):
+    messages = yaml.safe_load((PROJECT_ROOT / "bench" / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+    trained = {normalised(m.get("text")) for m in training.intent_examples}
+    assert messages and not [text for texts in messages.values() for text in texts if normalised(text) in trained]
