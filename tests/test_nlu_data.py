@@ -6,8 +6,8 @@ import functools
 from collections import defaultdict
 
 import pytest
-import yaml
 import rasa.shared.utils.io
+import yaml
 from rasa.shared.nlu.training_data import loading
 from rasa.shared.nlu.training_data.training_data import TrainingData
 

@@ -212,6 +212,13 @@ class TransliterationModel:
         total = sum(product.values())
         return {c: v / total for c, v in product.items()} if total > 0 else posterior
 
+    def _latin_owned(self, words: List[str]) -> bool:
+        """Whether the Latin-script languages' participants together clearly own these one
+        or two words as typed ("robot", "bot": Norwegian, Somali and English lines have them,
+        no transliterated line does), however Cyrillic "робот" looks spelled in Latin letters."""
+        lexicon = self.evidence.lexicon(words, LANGUAGES, prior=_PRIOR)
+        return sum(lexicon.get(c, 0.0) for c in LATIN_LANGUAGES) >= _LEXICON_DECISIVE
+
     def judge(self, words: Iterable[str]) -> Optional[Transliteration]:
         """The transliterated language of these (folded) words, or None when a Latin-script
         language is as likely."""
@@ -223,6 +230,8 @@ class TransliterationModel:
             lexicon = self._decisive_lexicon(words)
             if not lexicon or max(lexicon, key=lexicon.__getitem__) not in TRANSLITERATED:
                 return None
+        if len(words) <= 2 and self._latin_owned(words):
+            return None
         posterior = self.posterior(words)
         if not posterior:
             return None

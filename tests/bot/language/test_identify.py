@@ -117,6 +117,14 @@ def test_unsupported_sentences_a_transliteration_half_fits_stay_unsupported(text
     assert get_identifier().detect(text).unsupported == code
 
 
+@pytest.mark.parametrize("text", ["robot??", "robot", "BOT?"])
+def test_a_word_latin_script_participants_write_is_no_transliteration(text):
+    # "robot" spells Cyrillic "робот" too, but only Norwegian, Somali, English and Polish
+    # participants typed it; in a Ukrainian sentence in Latin letters it stays Ukrainian.
+    assert get_identifier().detect(text).language not in ("uk", "ru")
+    assert get_identifier().detect("ty robot chy zhyva ljudyna?").language == "uk"
+
+
 def det(language, words=5, confidence=0.9, script="latin", unsupported=None, lead=0.8):
     return Detection(language, confidence, words, script, unsupported, lead=lead)
 
