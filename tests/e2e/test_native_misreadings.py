@@ -1,0 +1,75 @@
+"""Meanings that fresh messages, written natively in each language (not translated), were
+misread at in several languages (nlu_data/nlu/<lang>/native.yml), and transliterations the
+detector takes for a language the bot does not speak: each typed in words no training
+example has, through the real model, Rasa server and action server."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.language.supported import SUPPORTED
+from tests.e2e.test_flows import CATALOGUE, Conversation, chosen
+from tests.e2e.test_shared_misreadings import UNKNOWN_FEE
+
+pytestmark = pytest.mark.model
+
+COSTS = CATALOGUE.pages["costs"].title
+CHANGE = CATALOGUE.pages["change-course"].title
+
+# Whether the course is free, with the language's own word for free (read as the course's
+# details or the money during it in four languages).
+FREE = {
+    "nb": "er kurset helt gratis for deltakerne?",
+    "en": "so the course itself is free for me, right?",
+    "ar": "هل الدورة مجانية تماما أم عليها رسوم؟",
+    "so": "koorsadu bilaash ma tahay mise waa lacag?",
+    "ti": "እዚ ኮርስ ብነጻ ድዩ ዝወሃብ፧",
+    "uk": "а курс взагалі безкоштовний для учасників?",
+    "ru": "этот курс для участников бесплатный?",
+    "pl": "czy ten kurs jest całkiem darmowy?",
+    "lt": "ar šis kursas dalyviams nemokamas?",
+    "fa": "این دوره برای شرکت‌کننده‌ها مجانی است؟",
+}
+# Sent to one course and wanting another (read as applying or as who can join).
+OTHER_COURSE = {
+    "nb": "veilederen satte meg på renholdskurset, men jeg vil heller gå på kokkekurset",
+    "en": "they put me on the cleaning course but what I really want is the kitchen one",
+    "ar": "سجلوني في دورة التنظيف لكني أريد دورة المطبخ بدلا منها",
+    "so": "waxaa la ii diray koorsada nadaafadda, laakiin waxaan rabaa koorsada jikada",
+    "ti": "ናብ ኮርስ ጽሬት ሰዲዶምኒ፡ ኣነ ግን ኮርስ ክሽነ እየ ዝደሊ",
+    "uk": "мене записали на прибирання, а я хочу на курс кухаря",
+    "ru": "меня записали на уборку, а я хочу на курс повара",
+    "pl": "zapisali mnie na sprzątanie, a ja chcę na kurs kucharza",
+    "lt": "mane užrašė į valymo kursą, o aš noriu į virėjo kursą",
+    "fa": "مرا در دوره نظافت ثبت‌نام کردند ولی من دوره آشپزی می‌خواهم",
+}
+
+
+def test_every_language_has_every_message():
+    for texts in (FREE, OTHER_COURSE):
+        assert set(texts) == set(SUPPORTED)
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_a_course_said_to_be_free_gets_the_costs_page_and_the_unknown_fee(bot, language):
+    talk = chosen(bot, language)
+    turn = talk.say(FREE[language])
+    assert talk.c(COSTS) in turn.text, turn.text
+    assert talk.c(UNKNOWN_FEE) in turn.text, turn.text
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_wanting_another_course_than_the_one_given_gets_the_change_course_page(bot, language):
+    talk = chosen(bot, language)
+    turn = talk.say(OTHER_COURSE[language])
+    assert talk.c(CHANGE) in turn.text, turn.text
+
+
+@pytest.mark.parametrize("text", [
+    "vozmeshchayut li dorogu do kursa na avtobuse",               # Swahili to the detector
+    "kto oplachivaet avtobus do kursa, ya ezzhu kazhdyj den",     # Albanian to the detector
+])
+def test_russian_in_latin_letters_is_answered_in_russian_not_refused(bot, text):
+    talk = Conversation(bot, "ru")
+    turn = talk.say(text)
+    assert talk.c(COSTS) in turn.text, turn.text
