@@ -24,10 +24,10 @@ FREE = {
     "ar": "هل الدورة مجانية تماما أم عليها رسوم؟",
     "so": "koorsadu bilaash ma tahay mise waa lacag?",
     "ti": "እዚ ኮርስ ብነጻ ድዩ ዝወሃብ፧",
-    "uk": "а курс взагалі безкоштовний для учасників?",
+    "uk": "чи навчання на курсі безкоштовне?",
     "ru": "этот курс для участников бесплатный?",
     "pl": "czy ten kurs jest całkiem darmowy?",
-    "lt": "ar šis kursas dalyviams nemokamas?",
+    "lt": "ar mokymai kursuose bus nemokami?",
     "fa": "این دوره برای شرکت‌کننده‌ها مجانی است؟",
 }
 # Sent to one course and wanting another (read as applying or as who can join).
