@@ -22,7 +22,8 @@ from lingua import LanguageDetector, LanguageDetectorBuilder
 
 from bot.config import PROJECT_ROOT
 from bot.language.evidence import Evidence
-from bot.language.transliteration import Transliteration, TransliterationModel, folded_words
+from bot.language.transliteration import TransliterationModel, folded_words
+from bot.language.unsupported import outweighs, unsupported_language, wrote_most
 from bot.masking import PLACEHOLDER
 
 _TO_OURS: Dict[L, str] = {
@@ -55,14 +56,6 @@ SCRIPT_LANGUAGES: Dict[str, Tuple[str, ...]] = {
 }
 
 DEFAULT_TRAINING_DIR = PROJECT_ROOT / "nlu_data" / "nlu"
-# An unsupported language is reported when the detector is this sure of it, or at least
-# UNSUPPORTED_LEAD_CONFIDENCE sure and that many times as sure as of any supported
-# language ("Wie lange dauert der Kurs?": German 0.49, Norwegian 0.26). On 700 training
-# examples of each Latin-script language and of each language's Latin letters, the
-# second way flagged none that the first did not.
-UNSUPPORTED_CONFIDENCE = 0.55
-UNSUPPORTED_LEAD_CONFIDENCE = 0.4
-UNSUPPORTED_RATIO = 1.75
 # Added to both shares before they are multiplied, so neither can veto the other alone.
 FLOOR = 0.02
 # The detector's floor for a message of one or two words: it was trained on books and the
@@ -79,24 +72,6 @@ URDU_LETTERS = frozenset("ٹڈڑںےۓ")
 # a Cyrillic word ("нiякоi"). A Ukrainian on a Russian keyboard may type ы or э as well,
 # so Russian's own letters say less. None of the Russian training examples has one.
 UKRAINIAN_LETTERS = re.compile(r"[іїєґ]|(?<=[а-яё])[iï]|[iï](?=[а-яё])", re.IGNORECASE)
-
-# A transliteration the model is this sure of (share, and lead over the second) is taken
-# over an unsupported language the detector is less sure of than SURE_OVER_UNSUPPORTED,
-# or less sure than KNOWN_OVER_UNSUPPORTED when the transliteration's participants wrote
-# at least KNOWN_SHARE of its words. The detector knows Russian and Arabic only in their
-# own scripts and reads their Latin letters as Swahili, Albanian or Turkish ("benzin mne
-# kompensiruyut? ezzhu na mashine": Swahili 0.43), while sentences really written in an
-# unsupported language (182 written for the purpose, in 13 languages) get 0.69-1.0 from
-# it, and have at most a sixth of their words in the transliterated lines.
-SURE_SHARE = 0.99
-SURE_LEAD = 0.9
-SURE_OVER_UNSUPPORTED = 0.6
-KNOWN_OVER_UNSUPPORTED = 0.85
-KNOWN_SHARE = 1 / 3
-# Arabizi's digits for the letters Latin lacks, inside a word ("sa3b", "ba3do", "7abibi"):
-# no language the detector knows writes them, so with a sure Arabic transliteration they
-# outweigh any confidence in one ("KALAMAK SA3B KTIR": Turkish 0.65).
-ARABIZI_DIGIT = re.compile(r"^[237][a-z]{2,}|[a-z][23579][a-z]|[a-z]{2,}[37]$")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
@@ -264,17 +239,17 @@ class LanguageIdentifier:
             # German "ich" is Russian "их" in Latin letters: a sentence the detector gives
             # to an unsupported language is that language, unless the transliteration's
             # participants wrote most of its words (then the detector is not asked at all).
-            if found and len(words) >= 3 and not _wrote_most(self.transliteration, found, latin):
+            if found and len(words) >= 3 and not wrote_most(self.transliteration, found, latin):
                 scores = self._scores(" ".join(words))
-            if found and (scores is None or _unsupported(scores) is None
-                          or _outweighs(self.transliteration, found, latin, _unsupported(scores))):
+            if found and (scores is None or unsupported_language(scores) is None
+                          or outweighs(self.transliteration, found, latin, unsupported_language(scores))):
                 return Detection(found.language, found.share, len(words), script, lead=found.lead,
                                  alternatives=(found.alternative,) if found.alternative else ())
         if scores is None:
             scores = self._scores(" ".join(words))
         if script == "arabic" and not URDU_LETTERS.intersection(text):
             scores.pop("!ur", None)
-        foreign = _unsupported(scores) if len(words) >= 3 else None
+        foreign = unsupported_language(scores) if len(words) >= 3 else None
         if foreign:
             return Detection(None, foreign[1], len(words), script, unsupported=foreign[0])
         candidates = SCRIPT_LANGUAGES[script]
@@ -316,42 +291,6 @@ class LanguageIdentifier:
             key = code or "!" + value.language.iso_code_639_1.name.lower()
             scores[key] += value.value
         return scores
-
-
-def _wrote_most(model: TransliterationModel, found: Transliteration, latin: List[str]) -> bool:
-    """Whether the participants of the transliterated language (or its look-alike) wrote
-    most of these words in Latin letters in the training data."""
-    known = [found.language, *([found.alternative] if found.alternative else [])]
-    return 2 * sum(model.evidence.count(w, known) > 0 for w in latin) >= len(latin)
-
-
-def _outweighs(model: TransliterationModel, found: Transliteration, latin: List[str],
-               foreign: Optional[Tuple[str, float]]) -> bool:
-    """Whether a sure transliteration outweighs the unsupported language the detector names."""
-    if foreign is None:
-        return True
-    if found.share < SURE_SHARE or found.lead < SURE_LEAD:
-        return False
-    if found.language == "ar" and any(ARABIZI_DIGIT.search(w) for w in latin):
-        return True
-    written = [found.language, *([found.alternative] if found.alternative else [])]
-    known = sum(model.evidence.count(w, written) > 0 for w in latin) / max(len(latin), 1)
-    return foreign[1] < SURE_OVER_UNSUPPORTED or (known >= KNOWN_SHARE and foreign[1] < KNOWN_OVER_UNSUPPORTED)
-
-
-def _unsupported(scores: Dict[str, float]) -> Optional[Tuple[str, float]]:
-    """The unsupported language (ISO code) the detector's scores are clearly for, and its
-    confidence; None when a supported language may be meant."""
-    if not scores:
-        return None
-    best, confidence = max(scores.items(), key=lambda kv: kv[1])
-    if not best.startswith("!"):
-        return None
-    supported = max((v for k, v in scores.items() if not k.startswith("!")), default=0.0)
-    if confidence >= UNSUPPORTED_CONFIDENCE or (
-            confidence >= UNSUPPORTED_LEAD_CONFIDENCE and confidence >= UNSUPPORTED_RATIO * supported):
-        return best[1:], confidence
-    return None
 
 
 _shared: Optional[LanguageIdentifier] = None
