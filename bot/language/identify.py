@@ -241,7 +241,7 @@ class LanguageIdentifier:
             # participants wrote most of its words (then the detector is not asked at all).
             if found and len(words) >= 3 and not wrote_most(self.transliteration, found, latin):
                 scores = self._scores(" ".join(words))
-            if found and (scores is None or unsupported_language(scores) is None
+            if found and (scores is None
                           or outweighs(self.transliteration, found, latin, unsupported_language(scores))):
                 return Detection(found.language, found.share, len(words), script, lead=found.lead,
                                  alternatives=(found.alternative,) if found.alternative else ())

@@ -38,11 +38,17 @@ KNOWN_SHARE = 1 / 3
 ARABIZI_DIGIT = re.compile(r"^[237][a-z]{2,}|[a-z][23579][a-z]|[a-z]{2,}[37]$")
 
 
+def _known(model: TransliterationModel, found: Transliteration, latin: List[str]) -> int:
+    """How many of these words the participants of the transliterated language (or its
+    look-alike) wrote in Latin letters in the training data."""
+    written = [found.language, *([found.alternative] if found.alternative else [])]
+    return sum(model.evidence.count(w, written) > 0 for w in latin)
+
+
 def wrote_most(model: TransliterationModel, found: Transliteration, latin: List[str]) -> bool:
     """Whether the participants of the transliterated language (or its look-alike) wrote
     most of these words in Latin letters in the training data."""
-    known = [found.language, *([found.alternative] if found.alternative else [])]
-    return 2 * sum(model.evidence.count(w, known) > 0 for w in latin) >= len(latin)
+    return 2 * _known(model, found, latin) >= len(latin)
 
 
 def outweighs(model: TransliterationModel, found: Transliteration, latin: List[str],
@@ -54,8 +60,7 @@ def outweighs(model: TransliterationModel, found: Transliteration, latin: List[s
         return False
     if found.language == "ar" and any(ARABIZI_DIGIT.search(w) for w in latin):
         return True
-    written = [found.language, *([found.alternative] if found.alternative else [])]
-    known = sum(model.evidence.count(w, written) > 0 for w in latin) / max(len(latin), 1)
+    known = _known(model, found, latin) / max(len(latin), 1)
     return foreign[1] < SURE_OVER_UNSUPPORTED or (known >= KNOWN_SHARE and foreign[1] < KNOWN_OVER_UNSUPPORTED)
 
 
