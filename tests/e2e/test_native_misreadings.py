@@ -9,11 +9,14 @@ import pytest
 
 from bot.language.supported import SUPPORTED
 from tests.e2e.test_flows import CATALOGUE, Conversation, chosen
+from tests.e2e.test_offers import ASK_QUESTION
 from tests.e2e.test_shared_misreadings import UNKNOWN_FEE
 
 pytestmark = pytest.mark.model
 
 COSTS = CATALOGUE.pages["costs"].title
+MONEY = CATALOGUE.pages["money"].title
+GOODBYE = "Goodbye, and good luck. You can write to me again at any time."
 CHANGE = CATALOGUE.pages["change-course"].title
 
 # Whether the course is free, with the language's own word for free (read as the course's
@@ -44,9 +47,51 @@ OTHER_COURSE = {
     "fa": "مرا در دوره نظافت ثبت‌نام کردند ولی من دوره آشپزی می‌خواهم",
 }
 
+# Money to live on during the course asked with the words of costs and covering (read as the
+# costs of taking part in every language).
+LIVING = {
+    "nb": "hvem betaler for livsoppholdet mitt mens jeg går på kurset?",
+    "en": "who will cover my rent and food while I'm doing the course?",
+    "ar": "من سيغطي مصاريف أكلي وإيجاري طوال فترة الدورة؟",
+    "so": "yaa bixinaya kirada iyo cuntadayda inta aan koorsada ku jiro?",
+    "ti": "ኣብ እዋን ኮርስ ናይ መነባብሮ ወጻኢታተይ መን እዩ ዝሽፍኖ፧",
+    "uk": "хто покриватиме мої витрати на життя, поки я навчаюся на курсі?",
+    "ru": "кто покроет мои расходы на жизнь, пока я учусь на курсе?",
+    "pl": "kto pokryje moje koszty utrzymania, kiedy będę na kursie?",
+    "lt": "kas padengs mano pragyvenimo išlaidas, kol mokysiuosi kursuose?",
+    "fa": "در مدتی که سر دوره هستم، خرج زندگی‌ام را کی می‌دهد؟",
+}
+# Another caseworker asked for with the verbs of changing (read as changing course in five).
+OTHER_CASEWORKER = {
+    "nb": "går det an å få bytte til en annen veileder?",
+    "en": "is it possible to switch to a different caseworker?",
+    "ar": "هل ممكن أغيّر الموظف المسؤول عن ملفي في ناف بموظف آخر؟",
+    "so": "ma suurtagal baa in la ii beddelo la-taliyaha NAV ee aan hadda haysto?",
+    "ti": "ነቲ ናይ ናቭ ኣማኻሪየይ ብኻልእ ክቕየረለይ ይከኣል ድዩ፧",
+    "uk": "чи можна мені поміняти вейледера на іншого?",
+    "ru": "можно ли мне сменить моего вейледера на другого?",
+    "pl": "czy da się zmienić mojego doradcę w NAV na innego?",
+    "lt": "ar įmanoma pakeisti mano NAV konsultantą kitu?",
+    "fa": "امکانش هست مشاور ناوم را عوض کنم و یکی دیگر بگیرم؟",
+}
+# Farewells built on a greeting word or a wish (read as greetings in Persian, Arabic and
+# Tigrinya, as thanks elsewhere).
+FAREWELL = {
+    "nb": "takk for hjelpen, ha det så godt",
+    "en": "cheers for that, have a good night",
+    "ar": "طيب، في أمان الله يا أخي",
+    "so": "mahadsanid, nabad gelyo walaal",
+    "ti": "ሕራይ ደሓን፣ ሰላም ኩን ሓወይ",
+    "uk": "дякую, на все добре, бувайте",
+    "ru": "спасибо, всего доброго",
+    "pl": "dziękuję, do widzenia i miłego wieczoru",
+    "lt": "ačiū, viso gero ir geros nakties",
+    "fa": "ممنونم، سلامت باشید و خدانگهدار",
+}
+
 
 def test_every_language_has_every_message():
-    for texts in (FREE, OTHER_COURSE):
+    for texts in (FREE, OTHER_COURSE, LIVING, OTHER_CASEWORKER, FAREWELL):
         assert set(texts) == set(SUPPORTED)
 
 
@@ -63,6 +108,27 @@ def test_wanting_another_course_than_the_one_given_gets_the_change_course_page(b
     talk = chosen(bot, language)
     turn = talk.say(OTHER_COURSE[language])
     assert talk.c(CHANGE) in turn.text, turn.text
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_living_costs_during_the_course_get_the_money_page_not_the_costs_of_taking_part(bot, language):
+    talk = chosen(bot, language)
+    turn = talk.say(LIVING[language])
+    assert talk.c(MONEY) in turn.text, turn.text
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_another_caseworker_starts_a_question_to_the_caseworker_not_a_course_change(bot, language):
+    talk = chosen(bot, language)
+    turn = talk.say(OTHER_CASEWORKER[language])
+    assert talk.t(ASK_QUESTION) in turn.text, turn.text
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_a_farewell_built_on_a_greeting_word_says_goodbye(bot, language):
+    talk = chosen(bot, language)
+    turn = talk.say(FAREWELL[language])
+    assert talk.t(GOODBYE) in turn.text, turn.text
 
 
 @pytest.mark.parametrize("text", [
