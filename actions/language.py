@@ -15,6 +15,7 @@ from bot.content.matcher import matcher_for
 from bot.content.model import Catalogue
 from bot.i18n.catalogs import N_
 from bot.language.decision import Decision, decide
+from bot.language.others import language_name, other_language_named_in
 from bot.language.supported import BY_CODE, LANGUAGES, language_named_in, normalise_code
 from bot.language.textmatch import COURSE_WORDS, fold
 
@@ -235,6 +236,14 @@ class ActionChooseLanguage(LocalizedAction):
                               language=BY_CODE[reply.language].native_name))
             reply.send(dispatcher, buttons=MENU)
         else:
-            reply.add(reply.t("Which language do you want?"))
+            text = tracker.latest_message.get("text") or ""
+            other = None if text.startswith("/") else other_language_named_in(text)
+            if other:
+                # "Do you speak Kurdish?": say so honestly, in the language of the question.
+                reply.add(reply.t("Sorry, I do not speak %(language)s yet. I can talk in: %(languages)s.",
+                                  language=language_name(other, reply.language),
+                                  languages=", ".join(lang.native_name for lang in LANGUAGES)))
+            else:
+                reply.add(reply.t("Which language do you want?"))
             reply.send(dispatcher, raw_buttons=language_buttons())
         return []

@@ -129,6 +129,27 @@ def test_unsupported_language_answers_in_english_and_norwegian(services):
     assert len(messages[0]["buttons"]) == 10
 
 
+@pytest.mark.parametrize("text, current, name", [
+    ("Do you speak Kurdish?", "en", "Kurdish"),
+    ("Snakker du tyrkisk?", "nb", "tyrkisk"),
+    ("هل تتكلم الكردية؟", "ar", "الكردية"),
+    ("ти розмовляєш по-курдськи?", "uk", "курдська"),
+    ("czy mówisz po niemiecku?", "pl", "niemiecki"),
+])
+def test_a_language_the_bot_does_not_speak_is_named_in_the_answer_with_the_ten(services, text, current, name):
+    """Asking for Kurdish gets "I do not speak Kurdish yet" in the language of the question,
+    the ten languages and their buttons, not only "which language do you want?"."""
+    _, messages = run(ActionChooseLanguage(), tracker(text, {"language": current}, intent="choose_language"))
+    assert name in messages[0]["text"] and "ትግርኛ" in messages[0]["text"]
+    assert len(messages[0]["buttons"]) == 10
+
+
+def test_a_choice_without_a_language_asks_which(services):
+    _, messages = run(ActionChooseLanguage(), tracker("change language", {"language": "en"}, intent="choose_language"))
+    assert messages[0]["text"] == "Which language do you want?"
+    assert len(messages[0]["buttons"]) == 10
+
+
 def test_channel_hint_accepts_rest_and_telegram_keys():
     assert channel_hint({"language": "pl-PL"}) == "pl"
     assert channel_hint({"language_code": "nn"}) == "nb"
