@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.language.others import language_name
 from bot.language.supported import SUPPORTED
 from tests.e2e.test_flows import CATALOGUE, Conversation, chosen
 from tests.e2e.test_offers import ASK_QUESTION
@@ -89,9 +90,23 @@ FAREWELL = {
     "fa": "ممنونم، سلامت باشید و خدانگهدار",
 }
 
+# A language the bot does not speak, asked for (read as bot_challenge, thanks or nothing).
+OTHER_LANGUAGE = {
+    "nb": ("kan vi heller skrive på kurdisk?", "ku"),
+    "en": ("would it be possible to chat in Turkish instead?", "tr"),
+    "ar": ("بتعرف تحكي تركي؟", "tr"),
+    "so": ("ma igu qori kartaa Af-Oromo?", "om"),
+    "ti": ("ብኣምሓርኛ ክንዘራረብ ንኽእል ዶ፧", "am"),
+    "uk": ("а можна спілкуватися турецькою?", "tr"),
+    "ru": ("а по-турецки ты можешь отвечать?", "tr"),
+    "pl": ("a czy możesz pisać po turecku?", "tr"),
+    "lt": ("ar galime bendrauti turkiškai?", "tr"),
+    "fa": ("میشه با هم پشتو صحبت کنیم؟", "ps"),
+}
+
 
 def test_every_language_has_every_message():
-    for texts in (FREE, OTHER_COURSE, LIVING, OTHER_CASEWORKER, FAREWELL):
+    for texts in (FREE, OTHER_COURSE, LIVING, OTHER_CASEWORKER, FAREWELL, OTHER_LANGUAGE):
         assert set(texts) == set(SUPPORTED)
 
 
@@ -129,6 +144,15 @@ def test_a_farewell_built_on_a_greeting_word_says_goodbye(bot, language):
     talk = chosen(bot, language)
     turn = talk.say(FAREWELL[language])
     assert talk.t(GOODBYE) in turn.text, turn.text
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_a_language_the_bot_does_not_speak_is_named_as_not_spoken_yet(bot, language):
+    talk = chosen(bot, language)
+    text, code = OTHER_LANGUAGE[language]
+    turn = talk.say(text)
+    assert language_name(code, language) in turn.text, turn.text
+    assert len([p for p in turn.payloads if p.startswith("/choose_language")]) == len(SUPPORTED)
 
 
 @pytest.mark.parametrize("text", [
