@@ -103,10 +103,24 @@ OTHER_LANGUAGE = {
     "lt": ("ar galime bendrauti turkiškai?", "tr"),
     "fa": ("میشه با هم پشتو صحبت کنیم؟", "ps"),
 }
+# How to say something in Norwegian: a question about a word, not a choice of Norwegian.
+HOW_TO_SAY = {
+    "nb": "hva heter «paraply» på engelsk?",
+    "en": "what's the Norwegian word for 'apron'?",
+    "ar": "شو يعني كلمة مريلة بالنرويجي؟",
+    "so": "sidee loo yiraahdaa 'dallad' af Noorweji?",
+    "ti": "'ጽላል' ብኖርወይኛ እንታይ ይበሃል፧",
+    "uk": "а як норвезькою буде слово «фартух»?",
+    "ru": "как будет «фартук» по-норвежски?",
+    "pl": "jak jest „fartuch” po norwesku?",
+    "lt": "kaip norvegiškai bus „prijuostė“?",
+    "fa": "به نروژی «پیش‌بند» چی میشه؟",
+}
+OUT_OF_SCOPE = "Sorry, I can only help with NAV's labour-market courses (AMO), the work placement and money during a course."
 
 
 def test_every_language_has_every_message():
-    for texts in (FREE, OTHER_COURSE, LIVING, OTHER_CASEWORKER, FAREWELL, OTHER_LANGUAGE):
+    for texts in (FREE, OTHER_COURSE, LIVING, OTHER_CASEWORKER, FAREWELL, OTHER_LANGUAGE, HOW_TO_SAY):
         assert set(texts) == set(SUPPORTED)
 
 
@@ -153,6 +167,13 @@ def test_a_language_the_bot_does_not_speak_is_named_as_not_spoken_yet(bot, langu
     turn = talk.say(text)
     assert language_name(code, language) in turn.text, turn.text
     assert len([p for p in turn.payloads if p.startswith("/choose_language")]) == len(SUPPORTED)
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_how_to_say_a_word_in_another_language_is_no_language_choice(bot, language):
+    talk = chosen(bot, language)
+    turn = talk.say(HOW_TO_SAY[language])
+    assert talk.t(OUT_OF_SCOPE) in turn.text, turn.text
 
 
 @pytest.mark.parametrize("text", [
