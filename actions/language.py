@@ -16,7 +16,13 @@ from bot.content.model import Catalogue
 from bot.i18n.catalogs import N_
 from bot.language.decision import Decision, decide
 from bot.language.others import language_name, other_language_named_in
-from bot.language.supported import BY_CODE, LANGUAGES, language_named_in, normalise_code
+from bot.language.supported import (
+    BY_CODE,
+    LANGUAGES,
+    language_named_in,
+    native_names,
+    normalise_code,
+)
 from bot.language.textmatch import COURSE_WORDS, fold
 
 
@@ -193,7 +199,7 @@ class ActionDetectLanguage(LocalizedAction):
         dispatcher.utter_message(text=question, buttons=language_buttons(choices))
 
     def _unsupported(self, dispatcher: CollectingDispatcher) -> None:
-        names = ", ".join(lang.native_name for lang in LANGUAGES)
+        names = ", ".join(native_names())
         # Deliberately in English and Norwegian at once: we do not know the reader's language.
         en = self.services.translator.gettext("en", "Sorry, I do not speak that language yet. I can talk in: %(languages)s.", languages=names)
         nb = self.services.translator.gettext("nb", "Sorry, I do not speak that language yet. I can talk in: %(languages)s.", languages=names)
@@ -242,7 +248,7 @@ class ActionChooseLanguage(LocalizedAction):
                 # "Do you speak Kurdish?": say so honestly, in the language of the question.
                 reply.add(reply.t("Sorry, I do not speak %(language)s yet. I can talk in: %(languages)s.",
                                   language=language_name(other, reply.language),
-                                  languages=", ".join(lang.native_name for lang in LANGUAGES)))
+                                  languages=", ".join(native_names())))
             else:
                 reply.add(reply.t("Which language do you want?"))
             reply.send(dispatcher, raw_buttons=language_buttons())

@@ -32,8 +32,9 @@ EXTRA_NAMES: Tuple[Tuple[str, str], ...] = (
     ("امازيغي", "zgh"), ("أمازيغي", "zgh"), ("اوردو", "ur"), ("أوردو", "ur"),
 )
 # Slavic and Lithuanian names change their ending with the case ("курдська" ->
-# "курдською", "kurdyjski" -> "po kurdyjsku"): their stem, without the last letters, is
-# matched as the start of a word when this many letters remain.
+# "курдською", "kurdyjski" -> "po kurdyjsku"), Somali ones take the article ("Kurdishka"):
+# their stem, without the last letters, is matched as the start of a word when this many
+# letters remain.
 _INFLECTED = ("uk", "ru", "pl", "lt", "so")
 _STEM_CUT = 2
 _MIN_STEM = 5
