@@ -49,6 +49,10 @@ NAV_STEMS = (
     "barnetrygd", "bostøtte", "kontantstøtte", "sykemeld", "egenmeld", "skattekort",
     "utbetaling", "søknad", "soknad", "vedtak", "klage",
 )
+# Words participants of every Latin-script language write alike when they talk to a bot:
+# they say something about the language only when nothing else does ("to chat bot
+# hasti?" is Finglish, "wallahi enta robot?" Arabizi, "robot?" alone still Latin-script).
+SHARED_WORDS = frozenset({"robot", "robots", "bot", "bots", "chat", "chatbot", "chatbots"})
 # The supported languages written in each script.
 SCRIPT_LANGUAGES: Dict[str, Tuple[str, ...]] = {
     "latin": ("nb", "en", "so", "pl", "lt"), "cyrillic": ("uk", "ru"), "arabic": ("ar", "fa"),
@@ -94,14 +98,22 @@ def _without_names(text: str, ignored: Set[str]) -> str:
 def counted_words(text: str, ignore: Iterable[str] = ()) -> List[str]:
     """The words of `text` that say something about its language."""
     ignored = {t.casefold() for t in ignore}
-    return [w for w in _WORD.findall(_without_names(text, ignored))
-            if not is_loanword(w) and w not in ignored and len(w) > 1]
+    words = [w for w in _WORD.findall(_without_names(text, ignored))
+             if not is_loanword(w) and w not in ignored and len(w) > 1]
+    return _beyond_shared(words)
+
+
+def _beyond_shared(words: List[str]) -> List[str]:
+    """`words` without the SHARED_WORDS, unless they are all there is."""
+    own = [w for w in words if w not in SHARED_WORDS]
+    return own or words
 
 
 def latin_words(text: str, ignore: Iterable[str] = ()) -> List[str]:
     """Like `counted_words`, without diacritics and with the digits inside words ("3andi")."""
     ignored = {t.casefold() for t in ignore}
-    return folded_words(_without_names(text, ignored), lambda w: not is_loanword(w) and w not in ignored)
+    return _beyond_shared(folded_words(_without_names(text, ignored),
+                                       lambda w: not is_loanword(w) and w not in ignored))
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,19 @@ def test_a_word_latin_script_participants_write_is_no_transliteration(text):
     assert get_identifier().detect("ty robot chy zhyva ljudyna?").language == "uk"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("to chat bot hasti?", "fa"),
+    ("wallahi enta robot?", "ar"),
+    ("r u a bot", "en"),
+    ("er du en chatbot eller et menneske", "nb"),
+    ("czy jesteś botem czy człowiekiem", "pl"),
+])
+def test_bot_words_every_latin_script_language_writes_leave_the_language_to_the_others(text, expected):
+    # "robot", "bot" and "chat" are written alike in all of them: the other words decide.
+    assert ID.detect(text).language == expected
+    assert counted_words("chat bot") == ["chat", "bot"]
+
+
 def det(language, words=5, confidence=0.9, script="latin", unsupported=None, lead=0.8):
     return Detection(language, confidence, words, script, unsupported, lead=lead)
 
