@@ -27,6 +27,7 @@ def matcher():
     ("kurs IT w Oslo", "it-support"),
     ("IT kursai", "it-support"),
     ("koorsada IT", "it-support"),
+    ("ma ka qaybgali karaa koorsada nadaafadda?", "cleaning"),  # Somali's everyday word, inflected
     ("ኮርስ IT", "it-support"),
     ("دوره IT چقدر است", "it-support"),
     ("how long is it?", None),
