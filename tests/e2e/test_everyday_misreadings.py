@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from bot.language.supported import SUPPORTED
-from tests.e2e.test_flows import CATALOGUE, FRUSTRATION_REPLY, chosen
-from tests.e2e.test_native_misreadings import COSTS, OUT_OF_SCOPE
+from tests.e2e.test_flows import CATALOGUE, FRUSTRATION_REPLY
+from tests.e2e.test_native_misreadings import COSTS, OUT_OF_SCOPE, answers_with_its_texts
 from tests.e2e.test_shared_misreadings import UNKNOWN_FEE
 
 pytestmark = pytest.mark.model
@@ -103,8 +103,4 @@ def test_every_language_has_every_message():
 @pytest.mark.parametrize("meaning", sorted(EXPECTED))
 @pytest.mark.parametrize("language", SUPPORTED)
 def test_each_meaning_gets_its_answer_in_every_language(bot, language, meaning):
-    texts, expected = EXPECTED[meaning]
-    talk = chosen(bot, language)
-    turn = talk.say(texts[language])
-    for text in expected(talk):
-        assert text in turn.text, turn.text
+    answers_with_its_texts(bot, language, EXPECTED[meaning])
