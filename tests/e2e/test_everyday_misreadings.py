@@ -8,14 +8,13 @@ from __future__ import annotations
 import pytest
 
 from bot.language.supported import SUPPORTED
-from tests.e2e.test_flows import CATALOGUE, FRUSTRATION_REPLY
+from tests.e2e.test_context import FOR_ALL
+from tests.e2e.test_flows import CATALOGUE, DELETE_ASKS, FRUSTRATION_REPLY
 from tests.e2e.test_native_misreadings import COSTS, OUT_OF_SCOPE, answers_with_its_texts
 from tests.e2e.test_shared_misreadings import UNKNOWN_FEE
 
 pytestmark = pytest.mark.model
 
-DELETE_ASKS = "Do you want me to delete your questions to caseworkers and this conversation? This cannot be undone."
-AGE_RULE = "AMO courses are for jobseekers aged 19 or older. It is not a right: NAV decides who gets a place."
 CLEANING = CATALOGUE.courses["cleaning"].name
 
 # Small talk to the bot about itself (read as bot_challenge in four languages).
@@ -91,7 +90,7 @@ EXPECTED = {
     "course-price": (COURSE_PRICE, lambda talk: [talk.c(COSTS), talk.c(UNKNOWN_FEE)]),
     "erase": (ERASE, lambda talk: [talk.t(DELETE_ASKS)]),
     "despair": (DESPAIR, lambda talk: [talk.t(FRUSTRATION_REPLY)]),  # not the money page
-    "health-condition": (HEALTH_CONDITION, lambda talk: [talk.c(CLEANING), talk.t(AGE_RULE)]),
+    "health-condition": (HEALTH_CONDITION, lambda talk: [talk.c(CLEANING), talk.t(FOR_ALL)]),
 }
 
 

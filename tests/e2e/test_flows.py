@@ -128,6 +128,7 @@ SAY: Dict[str, Dict[str, str]] = {
         "uk": "Чи відповів консультант на моє питання?",
     },
 }
+DELETE_ASKS = "Do you want me to delete your questions to caseworkers and this conversation? This cannot be undone."
 FRUSTRATION_REPLY = ("I understand. Going from course to course without getting a job is hard, and it is "
                      "not your fault. Many courses do not match what employers need. Some concrete "
                      "steps: ask your caseworker which jobs are in demand where you live, ask for a "
@@ -450,7 +451,7 @@ def test_placement_problem_reaches_a_caseworker_urgently_and_the_answer_comes_ba
 def test_delete_my_data_asks_first(bot, language):
     talk = started(bot, language)
     ask = talk.flow("delete_my_data")
-    assert talk.t("Do you want me to delete your questions to caseworkers and this conversation? This cannot be undone.") in ask.text, ask.text
+    assert talk.t(DELETE_ASKS) in ask.text, ask.text
     kept = talk.say("/deny")
     assert talk.t("OK, nothing was deleted.") in kept.text
 
