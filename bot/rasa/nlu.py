@@ -31,11 +31,12 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.language.textmatch import COURSE_WORDS, NameIndex, fold
+from bot.rasa.calibration import fit_temperature, fit_with_held_out_scores, softmax
 from bot.rasa.features import Features, romanised_text, saved_channels, without_placeholders
 from bot.rasa.mash import is_mash
 from bot.rasa.sentences import weigh_requests
 
-__all__ = ["CharNgramIntentClassifier", "NameEntityExtractor", "without_placeholders"]
+__all__ = ["CharNgramIntentClassifier", "NameEntityExtractor", "fit_temperature", "without_placeholders"]
 
 logger = logging.getLogger(__name__)
 
@@ -46,11 +47,11 @@ def code_version() -> str:
     keys a component by its config and inputs only; this makes a change of code retrain it."""
     from bot import masking
     from bot.language import romanise, textmatch
-    from bot.rasa import features, sentences
+    from bot.rasa import calibration, features, sentences
 
     digest = hashlib.sha256()
     for module in (__file__, textmatch.__file__, masking.__file__, features.__file__, romanise.__file__,
-                   sentences.__file__):
+                   sentences.__file__, calibration.__file__):
         digest.update(Path(module).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -67,29 +68,6 @@ def _write_json(path: Path, data: Any) -> None:
 
 def _read_json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-def log_softmax(scores: np.ndarray) -> np.ndarray:
-    shifted = scores - scores.max(axis=1, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-
-
-def softmax(scores: np.ndarray) -> np.ndarray:
-    return np.exp(log_softmax(scores))
-
-
-def fit_temperature(scores: np.ndarray, labels: np.ndarray) -> float:
-    """The factor on the scores whose softmax best predicts `labels` (least log loss):
-    the confidences then mean what they say, which the fallback threshold relies on."""
-    from scipy.optimize import minimize_scalar
-
-    rows = np.arange(len(labels))
-
-    def log_loss(log_factor: float) -> float:
-        return float(-log_softmax(scores * np.exp(log_factor))[rows, labels].mean())
-
-    best = minimize_scalar(log_loss, bounds=(np.log(0.01), np.log(100.0)), method="bounded")
-    return float(np.exp(best.x))
 
 
 @dataclass
@@ -177,7 +155,6 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
-        from sklearn.model_selection import StratifiedKFold, cross_val_predict
         from sklearn.svm import LinearSVC
 
         examples = [m for m in training_data.intent_examples if (m.get(TEXT) or "").strip()]
@@ -192,15 +169,10 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
         weight = self.component_config["request_weight"]
         features = weigh_requests(vectorizer.fit_transform(texts), texts, vectorizer.transform, weight)
         seed = self.component_config["random_seed"]
-        svm = LinearSVC(C=self.component_config["C"], random_state=seed)
-        temperature = 1.0
         folds = min(self.component_config["folds"], int(np.bincount(labels).min()))
-        if folds >= 2:
-            held_out = cross_val_predict(
-                svm, features, labels, method="decision_function",
-                cv=StratifiedKFold(folds, shuffle=True, random_state=seed))
-            temperature = fit_temperature(held_out, labels)
-        svm.fit(features, labels)
+        svm, held_out = fit_with_held_out_scores(LinearSVC(C=self.component_config["C"], random_state=seed),
+                                                 features, labels, folds, seed)
+        temperature = 1.0 if held_out is None else fit_temperature(held_out, labels)
         self.model = LinearModel(vectorizer, svm.coef_.astype(np.float32),
                                  svm.intercept_.astype(np.float32), intents, temperature, weight)
         self.persist()

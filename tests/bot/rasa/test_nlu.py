@@ -10,6 +10,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.rasa.calibration import fit_with_held_out_scores
 from bot.rasa.nlu import CharNgramIntentClassifier, NameEntityExtractor, fit_temperature
 
 EXAMPLES = {
@@ -80,6 +81,26 @@ def test_temperature_sharpens_scores_that_separate_well() -> None:
     assert fit_temperature(scores, labels) > 5
     mixed = np.array([[1.0, -1.0], [1.0, -1.0], [-1.0, 1.0], [-1.0, 1.0]])
     assert fit_temperature(mixed, labels) < 1
+
+
+def test_side_by_side_fits_give_what_sklearn_gives_one_after_another() -> None:
+    """The fits run on threads; the model and the held-out scores are those of a plain fit
+    and of sklearn's cross_val_predict with the same folds."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.svm import LinearSVC
+
+    texts = [text for texts in EXAMPLES.values() for text in texts]
+    labels = np.array([index for index, texts in enumerate(EXAMPLES.values()) for _ in texts])
+    features = TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 3)).fit_transform(texts)
+    svm = LinearSVC(C=1.0, random_state=42)
+    fitted, held_out = fit_with_held_out_scores(svm, features, labels, folds=3, seed=42)
+    expected = cross_val_predict(svm, features, labels, method="decision_function",
+                                 cv=StratifiedKFold(3, shuffle=True, random_state=42))
+    assert held_out is not None and np.allclose(held_out, expected)
+    assert np.allclose(fitted.coef_, LinearSVC(C=1.0, random_state=42).fit(features, labels).coef_)
+    alone, none = fit_with_held_out_scores(svm, features, labels, folds=1, seed=42)
+    assert none is None and np.allclose(alone.coef_, fitted.coef_)
 
 
 def _entity_data() -> TrainingData:
