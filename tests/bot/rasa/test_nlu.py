@@ -84,8 +84,9 @@ def test_temperature_sharpens_scores_that_separate_well() -> None:
 
 
 def test_side_by_side_fits_give_what_sklearn_gives_one_after_another() -> None:
-    """The fits run on threads; the model and the held-out scores are those of a plain fit
-    and of sklearn's cross_val_predict with the same folds."""
+    """The fits run in processes side by side; the model and the held-out scores are those of
+    a plain fit and of sklearn's cross_val_predict with the same folds (up to the rounding of
+    sums taken in another order: the features are laid out as liblinear reads them)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
     from sklearn.svm import LinearSVC
@@ -97,10 +98,34 @@ def test_side_by_side_fits_give_what_sklearn_gives_one_after_another() -> None:
     fitted, held_out = fit_with_held_out_scores(svm, features, labels, folds=3, seed=42)
     expected = cross_val_predict(svm, features, labels, method="decision_function",
                                  cv=StratifiedKFold(3, shuffle=True, random_state=42))
-    assert held_out is not None and np.allclose(held_out, expected)
-    assert np.allclose(fitted.coef_, LinearSVC(C=1.0, random_state=42).fit(features, labels).coef_)
+    assert held_out is not None and np.allclose(held_out, expected, atol=1e-9)
+    assert np.allclose(fitted.coef_, LinearSVC(C=1.0, random_state=42).fit(features, labels).coef_, atol=1e-9)
     alone, none = fit_with_held_out_scores(svm, features, labels, folds=1, seed=42)
-    assert none is None and np.allclose(alone.coef_, fitted.coef_)
+    assert none is None and np.array_equal(alone.coef_, fitted.coef_)
+
+
+def test_side_by_side_fits_take_a_large_float32_matrix_with_unsorted_indices() -> None:
+    """As the features of the real training data: large enough to be shared with the
+    processes as a read-only memory map, float32 and with unsorted indices, which sklearn
+    would otherwise convert and sort in place."""
+    from scipy import sparse
+    from sklearn.svm import LinearSVC
+
+    rng = np.random.default_rng(0)
+    labels = np.repeat(np.arange(3), 2000)
+    features = sparse.random(len(labels), 3000, density=0.05, format="csr", dtype=np.float32, random_state=0)
+    features = features + sparse.csr_matrix((np.ones(len(labels), dtype=np.float32), (np.arange(len(labels)), labels)),
+                                            shape=features.shape)
+    features = sparse.csr_matrix((features.data, features.indices, features.indptr), shape=features.shape)
+    for row in range(features.shape[0]):  # unsort each row's indices
+        start, end = features.indptr[row], features.indptr[row + 1]
+        order = rng.permutation(end - start) + start
+        features.indices[start:end], features.data[start:end] = features.indices[order], features.data[order]
+    features.has_sorted_indices = False
+    assert features.data.nbytes > 1_000_000
+    fitted, held_out = fit_with_held_out_scores(LinearSVC(random_state=42), features, labels, folds=3, seed=42)
+    assert held_out is not None and (held_out.argmax(axis=1) == labels).mean() > 0.9
+    assert fitted.coef_.shape == (3, 3000)
 
 
 def _entity_data() -> TrainingData:
