@@ -122,7 +122,7 @@ def train(root: Path, models_dir: Path, force: bool = False, echo=print,
         echo(f"Model is up to date: {target.relative_to(root) if target.is_relative_to(root) else target}")
         return target
     models_dir.mkdir(parents=True, exist_ok=True)
-    echo(f"Training {target.name} (about a minute on 2 cores)...")
+    echo(f"Training {target.name} (about four minutes on 2 cores)...")
     started = time.monotonic()
     command = train_command(models_dir, f".training-{os.getpid()}")
     warnings = ",".join(filter(None, (os.environ.get("PYTHONWARNINGS"), QUIET_WARNINGS)))
