@@ -99,8 +99,14 @@ def counted_words(text: str, ignore: Iterable[str] = ()) -> List[str]:
     """The words of `text` that say something about its language."""
     ignored = {t.casefold() for t in ignore}
     words = [w for w in _WORD.findall(_without_names(text, ignored))
-             if not is_loanword(w) and w not in ignored and len(w) > 1]
+             if not is_loanword(w) and w not in ignored and (len(w) > 1 or _is_syllable(w))]
     return _beyond_shared(words)
+
+
+def _is_syllable(word: str) -> bool:
+    """A one-letter word of Ge'ez script, which writes a syllable per letter: "ኖ" (no) and
+    "እሞ" are words, where a lone Latin, Cyrillic or Arabic letter says nothing."""
+    return word.isalpha() and _script_of_letter(word) == "ethiopic"
 
 
 def _beyond_shared(words: List[str]) -> List[str]:

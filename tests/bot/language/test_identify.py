@@ -51,7 +51,13 @@ def test_a_first_message_without_a_hint_is_answered_in_its_language(text, expect
     assert decide(None, ID.detect(text), None, None, "nb").language == expected
 
 
-@pytest.mark.parametrize("text", ["ja", "ok", "tiltakspenger?", "kurs oslo", "12345"])
+@pytest.mark.parametrize("text", ["ኖ", "ኖ።", "እሺ"])
+def test_a_one_syllable_word_in_geez_script_is_tigrinya(text):
+    """Ge'ez writes a syllable per letter: a one-letter word is a word, and its script says Tigrinya."""
+    assert decide(None, ID.detect(text), None, None, "nb").language == "ti"
+
+
+@pytest.mark.parametrize("text", ["ja", "ok", "tiltakspenger?", "kurs oslo", "12345", "a", "я"])
 def test_a_first_message_that_says_nothing_clear_gets_the_default(text):
     assert decide(None, ID.detect(text), None, None, "nb").language == "nb"
 
