@@ -40,7 +40,7 @@ def fit_with_held_out_scores(svm: Any, features: Any, labels: np.ndarray, folds:
                              seed: int) -> Tuple[Any, Optional[np.ndarray]]:
     """`svm` fitted on all examples and, with two folds or more, the scores each example gets
     from a fold's copy that did not see it. The fits run side by side, one process per core
-    (the four of 47,086 examples took 50 s instead of 92 s on two cores). Not on threads:
+    (the four of 47,086 examples took 50-60 s instead of 92 s on two cores). Not on threads:
     liblinear draws its coordinate order from one random generator for the whole process, so
     fits on threads at once change each other's order and the model changes from run to run."""
     from joblib import Parallel, delayed
@@ -53,12 +53,12 @@ def fit_with_held_out_scores(svm: Any, features: Any, labels: np.ndarray, folds:
     # (float64, sorted indices), nothing has to change them in place.
     features = features.astype(np.float64).tocsr()
     features.sum_duplicates()
-    fitted = Parallel(n_jobs=min(len(jobs), os.cpu_count() or 1), prefer="processes")(
+    *fold_models, final = Parallel(n_jobs=min(len(jobs), os.cpu_count() or 1), prefer="processes")(
         delayed(clone(svm).fit)(features[rows], labels[rows]) for rows in jobs)
-    if not splits:
-        return fitted[-1], None
-    scores = [model.decision_function(features[test]) for model, (_, test) in zip(fitted, splits, strict=False)]
-    held_out = np.zeros((len(labels),) + scores[0].shape[1:])
-    for (_, test), fold_scores in zip(splits, scores, strict=True):
-        held_out[test] = fold_scores
-    return fitted[-1], held_out
+    held_out: Optional[np.ndarray] = None
+    for model, (_, test) in zip(fold_models, splits, strict=True):
+        scores = model.decision_function(features[test])
+        if held_out is None:
+            held_out = np.zeros((len(labels),) + scores.shape[1:])
+        held_out[test] = scores
+    return final, held_out

@@ -36,23 +36,29 @@ from bot.rasa.features import Features, romanised_text, saved_channels, without_
 from bot.rasa.mash import is_mash
 from bot.rasa.sentences import weigh_requests
 
-__all__ = ["CharNgramIntentClassifier", "NameEntityExtractor", "fit_temperature", "without_placeholders"]
+__all__ = ["CharNgramIntentClassifier", "NameEntityExtractor", "code_modules", "without_placeholders"]
 
 logger = logging.getLogger(__name__)
 
 
-@functools.lru_cache(maxsize=1)
-def code_version() -> str:
-    """A hash of the source of this module and of the ones it reads text with. Rasa's training cache
-    keys a component by its config and inputs only; this makes a change of code retrain it."""
+def code_modules() -> List[Path]:
+    """The source of this module and of the ones it fits and reads text with; the model's
+    fingerprint (TRAINING_INPUTS of bot/ops/training.py) must name every one of them."""
     from bot import masking
     from bot.language import romanise, textmatch
     from bot.rasa import calibration, features, sentences
 
+    return [Path(str(module)) for module in (__file__, textmatch.__file__, masking.__file__, features.__file__,
+                                             romanise.__file__, sentences.__file__, calibration.__file__)]
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of `code_modules()`. Rasa's training cache keys a component by its config and
+    inputs only; this makes a change of code retrain it."""
     digest = hashlib.sha256()
-    for module in (__file__, textmatch.__file__, masking.__file__, features.__file__, romanise.__file__,
-                   sentences.__file__, calibration.__file__):
-        digest.update(Path(module).read_bytes())
+    for module in code_modules():
+        digest.update(module.read_bytes())
     return digest.hexdigest()[:16]
 
 

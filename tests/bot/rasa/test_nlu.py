@@ -10,8 +10,9 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.rasa.calibration import fit_with_held_out_scores
-from bot.rasa.nlu import CharNgramIntentClassifier, NameEntityExtractor, fit_temperature
+from bot.ops.training import TRAINING_INPUTS
+from bot.rasa.calibration import fit_temperature, fit_with_held_out_scores
+from bot.rasa.nlu import CharNgramIntentClassifier, NameEntityExtractor, code_modules
 
 EXAMPLES = {
     "greet": ["hei", "hallo", "hello there", "hi", "god morgen", "hey du", "good morning",
@@ -81,6 +82,14 @@ def test_temperature_sharpens_scores_that_separate_well() -> None:
     assert fit_temperature(scores, labels) > 5
     mixed = np.array([[1.0, -1.0], [1.0, -1.0], [-1.0, 1.0], [-1.0, 1.0]])
     assert fit_temperature(mixed, labels) < 1
+
+
+def test_the_model_fingerprint_covers_all_the_classifier_code() -> None:
+    """A change to any module the classifier fits or reads text with makes a new model: Rasa's
+    cache keys the component by its code, and `amo-bot train` names the model by its inputs."""
+    from bot.config import PROJECT_ROOT
+
+    assert {str(path.relative_to(PROJECT_ROOT)) for path in code_modules()} <= set(TRAINING_INPUTS)
 
 
 def test_side_by_side_fits_give_what_sklearn_gives_one_after_another() -> None:
