@@ -90,9 +90,14 @@ class Matcher:
         return text
 
     def name_terms(self, text: str) -> List[str]:
-        """Course, county and city names found in `text`: names say nothing about the
-        language a participant writes in ("які курси є у Vestland")."""
-        return [*self._courses.exact_aliases(text), *self._counties.exact_aliases(text)]
+        """Course, county and city names found in `text`, as named and as written: names say
+        nothing about the language a participant writes in ("які курси є у Vestland"), nor
+        do Norwegian course words inflected or compounded inside another language ("kiedy
+        startuje kurs helsefagarbeider", "ar norvegijoj truksta helsefagarbeider?")."""
+        written = [fold(text[m.start:m.end]) for index in (self._courses, self._counties)
+                   for m in index.find_all(text)]
+        return list(dict.fromkeys([*self._courses.exact_aliases(text), *self._counties.exact_aliases(text),
+                                   *written]))
 
 
 _matchers: Dict[str, Matcher] = {}

@@ -34,6 +34,16 @@ def test_a_transliterated_first_message_sets_its_language(services, text, langua
     assert messages == []
 
 
+@pytest.mark.parametrize("text,language", [
+    ("kiedy startuje kurs helsefagarbeider w Tromsø", "pl"),
+    ("ar norvegijoj truksta helsefagarbeider?", "lt"),
+    ("helsefagkurset, hvor lenge varer det?", "nb"),
+])
+def test_a_norwegian_course_word_inflected_inside_another_language_is_no_evidence(services, text, language):
+    events, messages = run(ActionDetectLanguage(), tracker(text))
+    assert [e["value"] for e in events if e.get("name") == "language"] == [language]
+
+
 def test_arabic_or_persian_in_latin_letters_offers_both(services):
     events, messages = run(ActionDetectLanguage(), tracker("salam"))
     [language] = [e["value"] for e in events if e.get("name") == "language"]

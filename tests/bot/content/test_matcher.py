@@ -131,3 +131,10 @@ def test_a_course_named_unmistakably_is_told_from_a_course_word(matcher, text, c
 
 def test_an_unmistakable_name_wins_over_a_course_word_before_it(matcher) -> None:
     assert matcher.mention("the kindergarten is closed, so tell me about the retail course") == Mention("retail", True)
+
+
+def test_name_terms_are_the_names_as_named_and_as_written(matcher) -> None:
+    # The words as written, inflected or compounded, so language identification skips them.
+    assert set(matcher.name_terms("kiedy startuje kurs helsefagarbeider w Tromsø")) >= {"helsefagarbeider", "tromsø"}
+    assert "helsefagkurset" in matcher.name_terms("Hvor lenge varer helsefagkurset?")
+    assert matcher.name_terms("Hvor lenge varer det?") == []
