@@ -48,13 +48,14 @@ def fit_with_held_out_scores(svm: Any, features: Any, labels: np.ndarray, folds:
     from sklearn.model_selection import StratifiedKFold
 
     splits = list(StratifiedKFold(folds, shuffle=True, random_state=seed).split(features, labels)) if folds >= 2 else []
-    jobs = [train for train, _ in splits] + [np.arange(len(labels))]
+    jobs = [train for train, _ in splits] + [None]  # None: all rows, the matrix itself (no copy)
     # The processes share the rows as read-only memory maps; laid out as liblinear reads them
     # (float64, sorted indices), nothing has to change them in place.
     features = features.astype(np.float64).tocsr()
     features.sum_duplicates()
     *fold_models, final = Parallel(n_jobs=min(len(jobs), os.cpu_count() or 1), prefer="processes")(
-        delayed(clone(svm).fit)(features[rows], labels[rows]) for rows in jobs)
+        delayed(clone(svm).fit)(*((features, labels) if rows is None else (features[rows], labels[rows])))
+        for rows in jobs)
     held_out: Optional[np.ndarray] = None
     for model, (_, test) in zip(fold_models, splits, strict=True):
         scores = model.decision_function(features[test])
