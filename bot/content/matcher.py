@@ -78,10 +78,6 @@ class Matcher:
         found = self._counties.find(text)
         return found.value if found else None
 
-    def course_terms(self, text: str) -> List[str]:
-        """Aliases of courses found in `text` (used to ignore course names in language ID)."""
-        return self._courses.exact_aliases(text)
-
     def without_courses(self, text: str) -> str:
         """`text` with the course names in it blanked out: "is there a Norwegian course?"
         names the course, not a language to talk in."""
