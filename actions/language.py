@@ -20,10 +20,12 @@ from bot.language.supported import (
     BY_CODE,
     LANGUAGES,
     language_named_in,
+    languages_named_in,
     native_names,
     normalise_code,
 )
 from bot.language.textmatch import COURSE_WORDS, fold
+from bot.services import get_services
 
 
 def language_buttons(codes: Optional[Sequence[str]] = None) -> List[Dict[str, str]]:
@@ -103,10 +105,17 @@ def explicit_choice(tracker: Tracker, catalogue: Optional[Catalogue] = None) -> 
     if intent != "choose_language":
         return None
     text = tracker.latest_message.get("text") or ""
+    rest = text
     if catalogue is not None and not text.startswith("/"):
         rest = matcher_for(catalogue).without_courses(text)
         if rest != text and not language_named_in(rest):
             return None
+    named = languages_named_in(rest) if not text.startswith("/") else []
+    if len(named) > 1:
+        # "Я плохо читаю по-норвежски, можно на русском?": the language the message is
+        # written in, when it is one of them; else none is sure, and the choice is shown.
+        written = get_services().languages.detect(text).language
+        return written if written in named else None
     entity = latest_entity(tracker, "language")
     if entity:
         return normalise_code(entity) or language_named_in(entity)

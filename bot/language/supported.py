@@ -156,6 +156,12 @@ def language_named_in(text: str) -> Optional[str]:
     return found.value if found else None
 
 
+def languages_named_in(text: str) -> List[str]:
+    """Every supported language named in `text`, in the order they are named ("I read
+    Norwegian badly, can I have it in Russian?": nb, ru)."""
+    return list(dict.fromkeys(match.value for match in _LANGUAGE_NAMES.find_all(text)))
+
+
 def native_names(codes: Iterable[str] = SUPPORTED) -> List[str]:
     """Names of the languages, each in its own script."""
     return [BY_CODE[code].native_name for code in codes]

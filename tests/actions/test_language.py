@@ -154,6 +154,32 @@ def test_a_language_the_bot_does_not_speak_is_named_in_the_answer_with_the_ten(s
     assert len(messages[0]["buttons"]) == 10
 
 
+@pytest.mark.parametrize("text, chosen", [
+    ("Я плохо читаю по-норвежски, можно ли получать информацию на русском языке?", "ru"),
+    ("I can't read Norwegian yet, can I have it in English?", "en"),
+    ("لا أفهم النرويجية جيداً، هل يمكن أن تكتب بالعربية؟", "ar"),
+])
+def test_of_two_languages_named_the_one_written_in_is_chosen(services, text, chosen):
+    """A request for a language often names the one the participant cannot read too."""
+    state = tracker(text, intent="choose_language", confidence=0.99)
+    events, _ = run(ActionDetectLanguage(), state)
+    assert [e["value"] for e in events if e.get("name") == "language"] == [chosen]
+    _, messages = run(ActionChooseLanguage(), tracker(text, {"language": chosen}, intent="choose_language",
+                                                      confidence=0.99))
+    assert messages[0]["buttons"][0]["payload"] != "/choose_language"  # the menu, a choice made
+
+
+def test_of_two_languages_named_neither_written_in_the_choice_is_shown(services):
+    """"I don't read Norwegian, Arabic please" written in English: not guessed, asked."""
+    text = "I don't read Norwegian well, Arabic please"
+    events, _ = run(ActionDetectLanguage(), tracker(text, intent="choose_language", confidence=0.99))
+    assert [e["value"] for e in events if e.get("name") == "language"] == ["en"]
+    _, messages = run(ActionChooseLanguage(), tracker(text, {"language": "en"}, intent="choose_language",
+                                                      confidence=0.99))
+    assert messages[0]["text"] == "Which language do you want?"
+    assert len(messages[0]["buttons"]) == 10
+
+
 def test_a_choice_without_a_language_asks_which(services):
     _, messages = run(ActionChooseLanguage(), tracker("change language", {"language": "en"}, intent="choose_language"))
     assert messages[0]["text"] == "Which language do you want?"

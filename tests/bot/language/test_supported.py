@@ -5,6 +5,7 @@ from bot.language.supported import (
     accepted_languages,
     is_rtl,
     language_named_in,
+    languages_named_in,
     native_names,
     negotiate,
     normalise_code,
@@ -76,3 +77,9 @@ def test_languages_named_in_their_cases_and_with_prepositions(text, code):
 def test_ten_languages_each_named_in_its_own_script():
     assert len(LANGUAGES) == 10
     assert "ትግርኛ" in native_names() and "العربية" in native_names()
+
+
+def test_every_language_named_is_found_in_order():
+    assert languages_named_in("Я плохо читаю по-норвежски, можно на русском?") == ["nb", "ru"]
+    assert languages_named_in("English or Arabic, and Arabic again") == ["en", "ar"]
+    assert languages_named_in("what courses are there") == []
