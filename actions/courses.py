@@ -66,6 +66,14 @@ def course_entity(tracker: Tracker) -> Optional[str]:
     return None
 
 
+def courses_to_choose(catalogue: Catalogue, tracker: Tracker) -> List[Course]:
+    """Every course, those of the county talked about first ("courses in Bergen?", then "how
+    long does it take?" asks about one of Vestland's)."""
+    county = tracker.get_slot("county")
+    near = catalogue.filter(county=county) if county in catalogue.counties else []
+    return near + [c for c in catalogue.courses.values() if c not in near]
+
+
 def course_buttons(courses: List[Course], reply: Reply, intent: str) -> List[Dict[str, str]]:
     return [{"title": reply.c(c.name), "payload": f'/{intent}{{"course":"{c.id}"}}'} for c in courses]
 
@@ -82,7 +90,7 @@ class CourseAction(LocalizedAction):
         if course is None:
             reply = self.reply(tracker)
             reply.add(reply.t("Which course do you mean?"))
-            reply.send(dispatcher, raw_buttons=course_buttons(list(catalogue.courses.values()), reply, self.intent))
+            reply.send(dispatcher, raw_buttons=course_buttons(courses_to_choose(catalogue, tracker), reply, self.intent))
             return []
         return self.show(dispatcher, tracker, catalogue, course)
 

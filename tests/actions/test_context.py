@@ -95,6 +95,18 @@ def test_after_a_list_of_courses_it_asks_which_course(services):
     events, messages = run(ActionCourseDetails(), after(history, "how long is it?", "course_details"))
     assert messages[0]["text"] == "Which course do you mean?"
     assert events == []
+    # Oslo's courses first, then every other course.
+    catalogue = services.catalogue.current()
+    oslo = [c.id for c in catalogue.filter(county="oslo")]
+    assert oslo and len(oslo) < len(catalogue.courses), "the catalogue must have courses in and outside Oslo"
+    shown = [p.split('"course":"')[1].rstrip('"}') for p in payloads(messages)]
+    assert shown[:len(oslo)] == oslo and sorted(shown) == sorted(catalogue.courses)
+
+
+def test_without_a_county_it_offers_every_course_in_catalogue_order(services):
+    _, messages = run(ActionCourseDetails(), after([], "how long is it?", "course_details"))
+    shown = [p.split('"course":"')[1].rstrip('"}') for p in payloads(messages)]
+    assert shown == list(services.catalogue.current().courses)
 
 
 def test_what_about_a_city_after_a_course_gives_its_starts_there(services):
