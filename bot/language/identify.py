@@ -12,16 +12,16 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Set, Tuple
+from typing import Collection, Dict, Iterable, List, Optional, Set, Tuple
 
 from lingua import Language as L
 from lingua import LanguageDetector, LanguageDetectorBuilder
 
 from bot.config import PROJECT_ROOT
-from bot.language.evidence import Evidence
+from bot.language.evidence import Evidence, training_texts
 from bot.language.transliteration import TransliterationModel, folded_words
 from bot.language.unsupported import outweighs, unsupported_language, wrote_most
 from bot.masking import PLACEHOLDER
@@ -77,6 +77,11 @@ URDU_LETTERS = frozenset("ٹڈڑںےۓ")
 # so Russian's own letters say less. None of the Russian training examples has one.
 UKRAINIAN_LETTERS = re.compile(r"[іїєґ]|(?<=[а-яё])[iï]|[iï](?=[а-яё])", re.IGNORECASE)
 
+# A one-letter word is a language's (`letter_words`) when its participants wrote it this often,
+# and this share of all the times any participant wrote it.
+LETTER_WORD_COUNT = 50
+LETTER_WORD_SHARE = 0.9
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
@@ -95,12 +100,37 @@ def _without_names(text: str, ignored: Set[str]) -> str:
     return folded
 
 
-def counted_words(text: str, ignore: Iterable[str] = ()) -> List[str]:
-    """The words of `text` that say something about its language."""
+def counted_words(text: str, ignore: Iterable[str] = (), letters: Collection[str] = ()) -> List[str]:
+    """The words of `text` that say something about its language: not one letter alone,
+    unless it is a Ge'ez syllable, or one of `letters` (`letter_words`) beside a word of the
+    message's own ("kursy w bergen?"; in "r u a bot" the "u" says nothing)."""
     ignored = {t.casefold() for t in ignore}
     words = [w for w in _WORD.findall(_without_names(text, ignored))
-             if not is_loanword(w) and w not in ignored and (len(w) > 1 or _is_syllable(w))]
+             if not is_loanword(w) and w not in ignored and (len(w) > 1 or _is_syllable(w) or w in letters)]
+    if not any(w not in letters and w not in SHARED_WORDS for w in words):
+        words = [w for w in words if w not in letters]
     return _beyond_shared(words)
+
+
+def letter_words(nlu_dir: Path) -> Dict[str, str]:
+    """One-letter Latin words that the participants of one Latin-script language write far
+    more than those of any other language, and that language: Polish "w" and "z" (in, with),
+    Norwegian "å", Lithuanian "į". "kursy w bergen?" is Polish, though "kursy" alone is
+    Russian or Ukrainian in Latin letters too. Read from the training data; "i", "a" and "o"
+    are written in too many languages to count."""
+    counts: Dict[str, Counter] = defaultdict(Counter)
+    for language in (code for codes in SCRIPT_LANGUAGES.values() for code in codes):
+        for text in training_texts(nlu_dir, language):
+            for word in _WORD.findall(_without_names(text, set())):
+                if len(word) == 1 and _script_of_letter(word) == "latin":
+                    counts[word][language] += 1
+    owners = {}
+    for word, languages in counts.items():
+        language, count = languages.most_common(1)[0]
+        if (language in SCRIPT_LANGUAGES["latin"] and count >= LETTER_WORD_COUNT
+                and count >= LETTER_WORD_SHARE * sum(languages.values())):
+            owners[word] = language
+    return owners
 
 
 def _is_syllable(word: str) -> bool:
@@ -196,17 +226,29 @@ class LanguageIdentifier:
         self._training_dir = training_dir
         self._evidence: Optional[Evidence] = None
         self._transliteration: Optional[TransliterationModel] = None
+        self._letters: Optional[Dict[str, str]] = None
         self._lock = threading.Lock()
+
+    @property
+    def letters(self) -> Dict[str, str]:
+        """The one-letter words that count, and whose they are (`letter_words`)."""
+        if self._letters is None:
+            found = letter_words(self._training_dir) if self._training_dir is not None and \
+                self._training_dir.is_dir() else {}
+            with self._lock:
+                self._letters = found
+        return self._letters
 
     @property
     def evidence(self) -> Optional[Evidence]:
         """The training-data evidence (None without training files)."""
         if self._evidence is None and self._training_dir is not None and self._training_dir.is_dir():
+            letters = self.letters
             with self._lock:
                 if self._evidence is None:
                     self._evidence = Evidence.from_training_data(
                         self._training_dir, [c for codes in SCRIPT_LANGUAGES.values() for c in codes],
-                        counted_words)
+                        lambda text: counted_words(text, letters=letters))
         return self._evidence
 
     @property
@@ -232,16 +274,18 @@ class LanguageIdentifier:
 
     def warm_up(self) -> None:
         self.detector.compute_language_confidence_values("warm up")
+        _ = self.letters
         _ = self.evidence
         _ = self.transliteration
 
     def detect(self, text: str, ignore: Iterable[str] = ()) -> Detection:
         """Detects the language of `text`, not counting loanwords and the `ignore` terms."""
-        words = counted_words(text, ignore)
+        letters = self.letters
+        words = counted_words(text, ignore, letters)
         if not words and ignore:
             # A message of nothing but a name in another script than Latin ("курси для
             # жінок", a course's Ukrainian name) is still written in that script's languages.
-            named = counted_words(text)
+            named = counted_words(text, letters=letters)
             words = named if script_of(" ".join(named)) not in ("latin", "none") else words
         script = script_of(" ".join(words))
         if not words:
@@ -253,7 +297,10 @@ class LanguageIdentifier:
         scores: Optional[Dict[str, float]] = None
         if script == "latin" and self.transliteration is not None:
             latin = latin_words(text, ignore)
-            found = self.transliteration.judge(latin)
+            # One word that looks transliterated ("kursy") beside a one-letter word of a
+            # Latin-script language ("w") is that language's.
+            one_word_beside_a_letter = len(latin) <= 1 and any(w in letters for w in words)
+            found = None if one_word_beside_a_letter else self.transliteration.judge(latin)
             # German "ich" is Russian "их" in Latin letters: a sentence the detector gives
             # to an unsupported language is that language, unless the transliteration's
             # participants wrote most of its words (then the detector is not asked at all).

@@ -35,6 +35,16 @@ def test_a_transliterated_first_message_sets_its_language(services, text, langua
 
 
 @pytest.mark.parametrize("text,language", [
+    ("ile trwa kurs w tromsø", "pl"),
+    ("kursy w bergen?", "pl"),  # "kursy" alone is Ukrainian or Russian in Latin letters too
+])
+def test_a_polish_fragment_with_w_is_answered_in_polish(services, text, language):
+    events, messages = run(ActionDetectLanguage(), tracker(text))
+    assert [e["value"] for e in events if e.get("name") == "language"] == [language]
+    assert messages == []
+
+
+@pytest.mark.parametrize("text,language", [
     ("kiedy startuje kurs helsefagarbeider w Tromsø", "pl"),
     ("ar norvegijoj truksta helsefagarbeider?", "lt"),
     ("helsefagkurset, hvor lenge varer det?", "nb"),

@@ -407,3 +407,31 @@ def test_letters_sent_decomposed_are_read_as_composed():
     assert decomposed != composed
     assert counted_words(decomposed) == counted_words(composed)
     assert ID.detect(decomposed).language == "uk"
+
+
+def test_one_letter_words_of_one_language_are_read_from_the_training_data():
+    """Polish "w" and "z", Norwegian "å", Lithuanian "į" are those languages'; "i", "a" and
+    "o" are written in too many."""
+    letters = ID.letters
+    assert (letters.get("w"), letters.get("z"), letters.get("å"), letters.get("į")) == ("pl", "pl", "nb", "lt")
+    assert not {"i", "a", "o"} & set(letters)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("kursy w bergen?", "pl"),  # "kursy" alone is Ukrainian or Russian in Latin letters too
+    ("kursy w oslo?", "pl"),
+    ("z kim?", "pl"),
+    ("į darbą", "lt"),
+    ("kam el flus w el kurs?", "ar"),  # Arabizi writes "w" (and) too
+    ("can u help me", "en"),
+])
+def test_a_one_letter_word_of_one_language_counts_beside_a_word(text, expected):
+    assert ID.detect(text).language == expected
+
+
+@pytest.mark.parametrize("text", ["r u a bot", "w", "u ok?"])
+def test_a_one_letter_word_alone_says_nothing(text):
+    """Beside nothing of the message's own ("bot" is written in every language), "u" or "w"
+    is no evidence: English "r u a bot" is not Somali."""
+    assert not {"u", "w"} & set(counted_words(text, letters=ID.letters))
+    assert ID.detect(text).language in (None, "en")
