@@ -9,11 +9,12 @@ questions. It is read from the training files only, never from the held-out spli
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Mapping, Optional
+from typing import Callable, Dict, Iterable, List, Mapping, Optional, Tuple
 
 import yaml
 
@@ -31,16 +32,24 @@ def ngrams(words: Iterable[str]) -> List[str]:
 
 
 def training_texts(nlu_dir: Path, language: str) -> List[str]:
-    """The example texts of one language's training files, entity annotations unwrapped."""
+    """The example texts of one language's training files, entity annotations unwrapped.
+    Read once per version of the files: the language models built from them at start-up
+    each read them all."""
+    files = tuple((str(path), path.stat().st_mtime_ns) for path in sorted((nlu_dir / language).glob("*.yml")))
+    return list(_texts_of(files))
+
+
+@functools.lru_cache(maxsize=32)
+def _texts_of(files: Tuple[Tuple[str, int], ...]) -> Tuple[str, ...]:
     texts: List[str] = []
-    for path in sorted((nlu_dir / language).glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for name, _modified in files:
+        data = yaml.safe_load(Path(name).read_text(encoding="utf-8")) or {}
         for block in data.get("nlu") or []:
             for line in str(block.get("examples") or "").splitlines():
                 line = line.strip()
                 if line.startswith("- "):
                     texts.append(_ANNOTATION.sub(r"\1", line[2:]))
-    return texts
+    return tuple(texts)
 
 
 class Evidence:
