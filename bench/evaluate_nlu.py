@@ -68,7 +68,7 @@ async def parse_all(agent: Any, texts: List[str]) -> List[Tuple[str, bool]]:
 
 def outcomes_of(agent: Any, language: str, examples: List[Example]) -> List[Outcome]:
     from bench.evaluate_language import first_reply
-    from bot.language.identify import counted_words
+    from bot.language.words import counted_words
 
     found = []
     for example, parsed in zip(examples, asyncio.run(parse_messages(agent, [e.text for e in examples])), strict=True):

@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
-from bot.language.identify import SCRIPT_LANGUAGES, Detection
+from bot.language.identify import Detection
+from bot.language.words import SCRIPT_LANGUAGES
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ import unicodedata
 import pytest
 
 from bot.language.decision import Decision, decide
-from bot.language.identify import Detection, counted_words, get_identifier, script_of
+from bot.language.identify import Detection, get_identifier
+from bot.language.words import counted_words, script_of
 
 ID = get_identifier()
 
