@@ -33,7 +33,12 @@ def money(value: Number, language: str, currency: str = "NOK") -> str:
     if float(value).is_integer():
         decimal_symbol = get_decimal_symbol(locale)
         text = re.sub(re.escape(decimal_symbol) + r"0+(?!\d)", "", text)
-    return text
+    # CLDR's currency spacing, which Babel leaves out: a currency written in letters is kept
+    # apart from the digits by a no-break space ("NOK 285", not "NOK285").
+    return _LETTERS_AGAINST_DIGITS.sub("\u00a0", text)
+
+
+_LETTERS_AGAINST_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 
 
 def date(value: Union[dt.date, str], language: str, fmt: str = "long") -> str:
