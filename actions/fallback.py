@@ -34,6 +34,7 @@ INTENT_MEANING = {
     "contact_caseworker": N_("leaving a question for a caseworker"),
     "escalation_status": N_("the answer to a question you left"),
     "frustration": N_("that things are hard right now"),
+    "crisis": N_("that you are thinking of ending your life, or that someone is in danger"),
     "not_understood": N_("that my answer was not clear"),
     "choose_language": N_("changing the language"),
     "delete_my_data": N_("deleting your data"),

@@ -1,5 +1,5 @@
 """Actions that answer from the shared pages: placement, problems, money, costs, applying,
-appeals, illness and absence, changing course and what comes after."""
+appeals, illness and absence, changing course, what comes after, and where to call in a crisis."""
 
 from __future__ import annotations
 
@@ -153,3 +153,40 @@ class ActionAfterCourse(PageAction):
 
     def name(self) -> str:
         return "action_after_course"
+
+
+class ActionCrisis(PageAction):
+    """Thoughts of suicide or self-harm, or a life in danger: the emergency number, the
+    helplines open day and night and the legevakt. No buttons: nothing should come before
+    the numbers."""
+
+    pages = ("crisis",)
+
+    def name(self) -> str:
+        return "action_crisis"
+
+
+# Despair read as frustration with this much confidence left for a crisis also gets the
+# crisis page, before the answer to despair: a missed crisis costs more than numbers shown
+# to someone who did not need them.
+CRISIS_RUNNER_UP = 0.2
+
+
+def crisis_confidence(tracker: Tracker) -> float:
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    return max((i.get("confidence") or 0.0 for i in ranking if i.get("name") == "crisis"), default=0.0)
+
+
+class ActionCrisisIfLikely(ActionCrisis):
+    """Before the answer to despair: the crisis page, when the classifier gave a crisis at
+    least CRISIS_RUNNER_UP ("ما عاد بدي عيش، تعبت من كل شي" is read 0.76 frustration, 0.24
+    crisis); nothing otherwise."""
+
+    def name(self) -> str:
+        return "action_crisis_if_likely"
+
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        if crisis_confidence(tracker) < CRISIS_RUNNER_UP:
+            return []
+        return await super().respond(dispatcher, tracker, domain)

@@ -22,7 +22,7 @@ MESSY = TEST / "messy"
 INTENTS = {"greet", "goodbye", "thanks", "affirm", "deny", "choose_language", "list_courses",
            "course_details", "course_requirements", "job_prospects", "placement_info",
            "placement_problem", "allowance", "apply_course", "contact_caseworker",
-           "escalation_status", "frustration", "bot_challenge", "delete_my_data", "out_of_scope",
+           "escalation_status", "frustration", "crisis", "bot_challenge", "delete_my_data", "out_of_scope",
            "stop", "appeal", "extra_costs", "illness", "change_course", "after_course", "not_understood"}
 
 

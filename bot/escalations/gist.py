@@ -42,6 +42,7 @@ TOPICS: Dict[str, str] = {
     "apply_course": D_("how to apply for a course"),
     "escalation_status": D_("an earlier question"),
     "frustration": D_("feeling stuck or discouraged"),
+    "crisis": D_("thoughts of suicide, or someone in danger"),
     "delete_my_data": D_("their stored data"),
     "appeal": D_("appealing a decision (klage)"),
     "extra_costs": D_("travel or childcare costs"),

@@ -13,6 +13,8 @@ from actions.pages import (
     ActionAfterCourse,
     ActionAppeal,
     ActionChangeCourse,
+    ActionCrisis,
+    ActionCrisisIfLikely,
     ActionExtraCosts,
     ActionIllness,
     ActionPlacementProblem,
@@ -79,3 +81,34 @@ def test_the_question_form_offers_every_county(services):
     catalogue = services.catalogue.current()
     assert len(catalogue.counties) == 15
     assert titles[0] == "Finnmark" and set(catalogue.counties.values()) <= set(titles)
+
+
+def crisis_turn(action, ranking: list, language: str = "en") -> list:
+    latest = {"text": "x", "intent": ranking[0], "intent_ranking": ranking, "entities": []}
+    tracker = Tracker("s1", {"language": language}, latest, [], False, None, None, "action_listen")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(action.run(dispatcher, tracker, {}))
+    return dispatcher.messages
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_the_crisis_page_is_translated_and_keeps_every_number(services, language):
+    [message] = crisis_turn(ActionCrisis(), [{"name": "crisis", "confidence": 0.9}], language)
+    assert services.translator.gettext(language, UNTRANSLATED) not in message["text"]
+    for number in ("113", "116 123", "22 40 00 40", "116 117", "sidetmedord.no"):
+        assert number in message["text"], (language, message["text"])
+    assert not message.get("buttons")
+
+
+def test_despair_with_a_crisis_close_behind_gets_the_crisis_page_first(services):
+    close = [{"name": "frustration", "confidence": 0.7}, {"name": "crisis", "confidence": 0.25}]
+    [message] = crisis_turn(ActionCrisisIfLikely(), close)
+    assert "116 123" in message["text"]
+
+
+@pytest.mark.parametrize("ranking", [
+    [{"name": "frustration", "confidence": 0.85}, {"name": "crisis", "confidence": 0.15}],
+    [{"name": "frustration", "confidence": 0.95}, {"name": "allowance", "confidence": 0.05}],
+])
+def test_despair_alone_gets_no_crisis_page(services, ranking):
+    assert crisis_turn(ActionCrisisIfLikely(), ranking) == []

@@ -9,7 +9,7 @@ import pytest
 
 from bot.language.supported import SUPPORTED
 from tests.e2e.test_context import FOR_ALL
-from tests.e2e.test_flows import CATALOGUE, DELETE_ASKS, FRUSTRATION_REPLY
+from tests.e2e.test_flows import CATALOGUE, DELETE_ASKS, FRUSTRATION_REPLY, chosen
 from tests.e2e.test_native_misreadings import COSTS, OUT_OF_SCOPE, answers_with_its_texts
 from tests.e2e.test_shared_misreadings import UNKNOWN_FEE
 
@@ -89,13 +89,12 @@ EXPECTED = {
     "small-talk": (SMALL_TALK, lambda talk: [talk.t(OUT_OF_SCOPE)]),  # not "I am a program"
     "course-price": (COURSE_PRICE, lambda talk: [talk.c(COSTS), talk.c(UNKNOWN_FEE)]),
     "erase": (ERASE, lambda talk: [talk.t(DELETE_ASKS)]),
-    "despair": (DESPAIR, lambda talk: [talk.t(FRUSTRATION_REPLY)]),  # not the money page
     "health-condition": (HEALTH_CONDITION, lambda talk: [talk.c(CLEANING), talk.t(FOR_ALL)]),
 }
 
 
 def test_every_language_has_every_message():
-    for texts, _ in EXPECTED.values():
+    for texts in (DESPAIR, *(texts for texts, _ in EXPECTED.values())):
         assert set(texts) == set(SUPPORTED)
 
 
@@ -103,3 +102,13 @@ def test_every_language_has_every_message():
 @pytest.mark.parametrize("language", SUPPORTED)
 def test_each_meaning_gets_its_answer_in_every_language(bot, language, meaning):
     answers_with_its_texts(bot, language, EXPECTED[meaning])
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_despair_told_through_money_gets_the_answer_to_despair_never_the_money_page(bot, language):
+    """The answer to despair, or, where "I don't know how to go on living" leans to a crisis
+    (Lithuanian: 0.44 crisis, 0.33 frustration), the crisis page with the helplines."""
+    talk = chosen(bot, language)
+    turn = talk.say(DESPAIR[language])
+    assert talk.t(FRUSTRATION_REPLY) in turn.text or talk.c(CATALOGUE.pages["crisis"].title) in turn.text, turn.text
+    assert talk.c(CATALOGUE.pages["money"].title) not in turn.text
