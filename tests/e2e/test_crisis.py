@@ -21,6 +21,7 @@ from tests.e2e.test_question_form import (
     WHICH_COUNTY,
     at_the_county_step,
     finish_in_vestland,
+    stored,
 )
 
 pytestmark = pytest.mark.model
@@ -87,6 +88,26 @@ def test_a_crisis_inside_the_question_form_gets_the_numbers_and_the_question_is_
     assert talk.t(WHICH_COUNTY) in talk.say(YES[language]).text
     record = finish_in_vestland(bot, talk, language)
     assert record.question == QUESTION[language]
+
+
+@pytest.mark.parametrize("language", ["en", "ti"])
+@pytest.mark.parametrize("step", ["interpreter", "consent"])
+def test_a_crisis_at_the_forms_later_steps_gets_the_numbers_and_the_step_is_asked_again(bot, language, step):
+    talk = at_the_county_step(bot, language)
+    talk.say("vestland")
+    asked = talk.say(language)
+    if step == "consent":
+        asked = talk.say("/deny")
+    aside = talk.say(CRISIS[language])
+    assert talk.c(CRISIS_PAGE.title) in aside.text and "113" in aside.text, aside.text
+    assert talk.t(CONTINUE) in aside.text or talk.t(FRUSTRATION_REPLY) in aside.text, aside.text
+    # Taken up again where it was left: the same step's question, the answers before it kept.
+    again = talk.say(YES[language])
+    assert asked.text in again.text, again.text
+    if step == "interpreter":
+        talk.say("/deny")
+    record = stored(bot, talk.say("/affirm"))
+    assert record.question == QUESTION[language] and record.office == "vestland"
 
 
 @pytest.mark.parametrize("language", SUPPORTED)
