@@ -36,18 +36,23 @@ def fit_temperature(scores: np.ndarray, labels: np.ndarray) -> float:
     return float(np.exp(best.x))
 
 
-def fit_with_held_out_scores(svm: Any, features: Any, labels: np.ndarray, folds: int,
-                             seed: int) -> Tuple[Any, Optional[np.ndarray]]:
-    """`svm` fitted on all examples and, with two folds or more, the scores each example gets
-    from a fold's copy that did not see it. The fits run side by side, one process per core
-    (the four of 47,086 examples took 50-60 s instead of 92 s on two cores). Not on threads:
-    liblinear draws its coordinate order from one random generator for the whole process, so
-    fits on threads at once change each other's order and the model changes from run to run."""
+def fit_with_held_out_scores(svm: Any, features: Any, labels: np.ndarray, folds: int, seed: int,
+                             scored: Optional[int] = None) -> Tuple[Any, Optional[Tuple[np.ndarray, np.ndarray]]]:
+    """`svm` fitted on all examples and, with two folds or more, the rows of the first `scored`
+    folds (all of them without it) with the scores each gets from a copy fitted without its
+    fold. One fold's third of the examples is more than enough to fit one temperature, and
+    with it the two fits run in one round on two cores instead of two.
+
+    The fits run side by side, one process per core (the four of 47,086 examples took 50-60 s
+    instead of 92 s on two cores). Not on threads: liblinear draws its coordinate order from
+    one random generator for the whole process, so fits on threads at once change each
+    other's order and the model changes from run to run."""
     from joblib import Parallel, delayed
     from sklearn.base import clone
     from sklearn.model_selection import StratifiedKFold
 
     splits = list(StratifiedKFold(folds, shuffle=True, random_state=seed).split(features, labels)) if folds >= 2 else []
+    splits = splits[:scored] if scored is not None else splits
     jobs = [train for train, _ in splits] + [None]  # None: all rows, the matrix itself (no copy)
     # The processes share the rows as read-only memory maps; laid out as liblinear reads them
     # (float64, sorted indices), nothing has to change them in place.
@@ -56,10 +61,9 @@ def fit_with_held_out_scores(svm: Any, features: Any, labels: np.ndarray, folds:
     *fold_models, final = Parallel(n_jobs=min(len(jobs), os.cpu_count() or 1), prefer="processes")(
         delayed(clone(svm).fit)(*((features, labels) if rows is None else (features[rows], labels[rows])))
         for rows in jobs)
-    held_out: Optional[np.ndarray] = None
-    for model, (_, test) in zip(fold_models, splits, strict=True):
-        scores = model.decision_function(features[test])
-        if held_out is None:
-            held_out = np.zeros((len(labels),) + scores.shape[1:])
-        held_out[test] = scores
-    return final, held_out
+    if not splits:
+        return final, None
+    rows = np.concatenate([test for _, test in splits])
+    scores = np.concatenate([model.decision_function(features[test])
+                             for model, (_, test) in zip(fold_models, splits, strict=True)])
+    return final, (rows, scores)

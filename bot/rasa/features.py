@@ -51,11 +51,15 @@ def skeleton_text(text: str) -> str:
 # Channel name -> the text it reads.
 CHANNELS: Dict[str, Callable[[str], str]] = {
     "text": without_placeholders, "romanised": romanised_text, "skeleton": skeleton_text,
-    "words": romanised_text}
+    "words": romanised_text, "phrases": romanised_text}
 # Whole words and pairs of words ("how long", "etter kurset"), read from the romanised text.
 _WORD_TOKEN = r"(?u)\b\w\w+\b"
 # Skeletons are short (consonants only), so their n-grams stop at 4.
 _SKELETON_MAX_NGRAM = 4
+# Runs of letters across word boundaries ("w long", "ter kurs"), from the romanised text:
+# the phrase a word stands in, which the within-word channels cannot see. Only those in
+# three training examples or more are kept: most runs this long occur once.
+_PHRASE_MIN, _PHRASE_MAX, _PHRASE_MIN_DF = 5, 8, 3
 
 
 def _vectorizer(config: Dict[str, Any], channel: str, vocabulary: Optional[Dict[str, int]] = None):
@@ -64,6 +68,10 @@ def _vectorizer(config: Dict[str, Any], channel: str, vocabulary: Optional[Dict[
     if channel == "words":
         return TfidfVectorizer(analyzer="word", preprocessor=CHANNELS[channel], token_pattern=_WORD_TOKEN,
                                sublinear_tf=True, ngram_range=(1, 2), vocabulary=vocabulary, dtype=np.float32)
+    if channel == "phrases":
+        return TfidfVectorizer(analyzer="char", preprocessor=CHANNELS[channel], sublinear_tf=True,
+                               ngram_range=(_PHRASE_MIN, _PHRASE_MAX), min_df=_PHRASE_MIN_DF,
+                               vocabulary=vocabulary, dtype=np.float32)
     top = config["max_ngram"] if channel != "skeleton" else min(config["max_ngram"], _SKELETON_MAX_NGRAM)
     return TfidfVectorizer(analyzer="char_wb", preprocessor=CHANNELS[channel], sublinear_tf=True,
                            ngram_range=(config["min_ngram"], top), vocabulary=vocabulary,

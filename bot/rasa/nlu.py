@@ -140,7 +140,8 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        return {"min_ngram": 1, "max_ngram": 5, "C": 1.0, "folds": 3, "request_weight": 0.0,
+        return {"min_ngram": 1, "max_ngram": 5, "C": 1.0, "folds": 3, "scored_folds": None,
+                "request_weight": 0.0,
                 "channels": ["text", "romanised", "skeleton"],
                 "ranking_length": LABEL_RANKING_LENGTH, "random_seed": 42}
 
@@ -177,8 +178,8 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
         seed = self.component_config["random_seed"]
         folds = min(self.component_config["folds"], int(np.bincount(labels).min()))
         svm, held_out = fit_with_held_out_scores(LinearSVC(C=self.component_config["C"], random_state=seed),
-                                                 features, labels, folds, seed)
-        temperature = 1.0 if held_out is None else fit_temperature(held_out, labels)
+                                                 features, labels, folds, seed, self.component_config["scored_folds"])
+        temperature = 1.0 if held_out is None else fit_temperature(held_out[1], labels[held_out[0]])
         self.model = LinearModel(vectorizer, svm.coef_.astype(np.float32),
                                  svm.intercept_.astype(np.float32), intents, temperature, weight)
         self.persist()

@@ -105,10 +105,11 @@ def test_rasa_api_never_starts_without_a_token(tmp_path: Path) -> None:
 
 def test_training_command_names_this_projects_data() -> None:
     command = train_command(Path("models"), ".training-1", python="py")
-    assert command[:4] == ["py", "-m", "rasa", "train"]
+    assert command[:4] == ["py", "-m", "bot.rasa", "train"]  # rasa train, reading the data once fewer
     data = command[command.index("--data") + 1:command.index("--out")]
     assert data == ["nlu_data/nlu", "nlu_data/rules", "nlu_data/stories"]
     assert command[-2:] == ["--fixed-model-name", ".training-1"]
+    assert "--skip-validation" in command  # tests/test_rasa_validation.py runs Rasa's check
     nlu = train_nlu_command(Path("c.yml"), Path("d.yml"), Path("out"), "m", python="py")
     assert nlu[:5] == ["py", "-m", "rasa", "train", "nlu"] and nlu[nlu.index("--nlu") + 1] == "d.yml"
 

@@ -107,10 +107,34 @@ def test_side_by_side_fits_give_what_sklearn_gives_one_after_another() -> None:
     fitted, held_out = fit_with_held_out_scores(svm, features, labels, folds=3, seed=42)
     expected = cross_val_predict(svm, features, labels, method="decision_function",
                                  cv=StratifiedKFold(3, shuffle=True, random_state=42))
-    assert held_out is not None and np.allclose(held_out, expected, atol=1e-9)
+    assert held_out is not None
+    rows, scores = held_out
+    assert sorted(rows) == list(range(len(labels))) and np.allclose(scores, expected[rows], atol=1e-9)
     assert np.allclose(fitted.coef_, LinearSVC(C=1.0, random_state=42).fit(features, labels).coef_, atol=1e-9)
     alone, none = fit_with_held_out_scores(svm, features, labels, folds=1, seed=42)
     assert none is None and np.array_equal(alone.coef_, fitted.coef_)
+
+
+def test_one_scored_fold_gives_the_scores_of_its_third_and_the_same_model() -> None:
+    """With `scored=1` only the first fold's copy is fitted: its third of the examples gets
+    the scores cross-validation gives them, and the model on all examples is unchanged."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.svm import LinearSVC
+
+    texts = [text for texts in EXAMPLES.values() for text in texts]
+    labels = np.array([index for index, texts in enumerate(EXAMPLES.values()) for _ in texts])
+    features = TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 3)).fit_transform(texts)
+    svm = LinearSVC(C=1.0, random_state=42)
+    fitted, held_out = fit_with_held_out_scores(svm, features, labels, folds=3, seed=42, scored=1)
+    first_third = next(StratifiedKFold(3, shuffle=True, random_state=42).split(features, labels))[1]
+    expected = cross_val_predict(svm, features, labels, method="decision_function",
+                                 cv=StratifiedKFold(3, shuffle=True, random_state=42))
+    assert held_out is not None
+    rows, scores = held_out
+    assert np.array_equal(rows, first_third) and len(rows) < len(labels)
+    assert np.allclose(scores, expected[rows], atol=1e-9)
+    assert np.allclose(fitted.coef_, LinearSVC(C=1.0, random_state=42).fit(features, labels).coef_, atol=1e-9)
 
 
 def test_side_by_side_fits_take_a_large_float32_matrix_with_unsorted_indices() -> None:
@@ -133,7 +157,7 @@ def test_side_by_side_fits_take_a_large_float32_matrix_with_unsorted_indices() -
     features.has_sorted_indices = False
     assert features.data.nbytes > 1_000_000
     fitted, held_out = fit_with_held_out_scores(LinearSVC(random_state=42), features, labels, folds=3, seed=42)
-    assert held_out is not None and (held_out.argmax(axis=1) == labels).mean() > 0.9
+    assert held_out is not None and (held_out[1].argmax(axis=1) == labels[held_out[0]]).mean() > 0.9
     assert fitted.coef_.shape == (3, 3000)
 
 
@@ -268,11 +292,23 @@ def test_the_words_channel_reads_words_and_pairs_of_the_romanised_text():
     assert not {"a", "kurs a"} & set(vocabulary)
 
 
-def test_a_model_with_the_words_channel_persists_and_loads_the_same(tmp_path: Path) -> None:
+def test_the_phrases_channel_reads_runs_across_words_that_three_texts_have():
+    from bot.rasa.features import Features
+
+    features = Features(CharNgramIntentClassifier.get_default_config(), ["phrases"])
+    features.fit_transform(["Hvor lenge varer kurset?", "hvor LENGE er praksis", "Hvor lenge?", "Скільки триває?"])
+    vocabulary = set(features.vocabularies[0])
+    assert {"hvor len", "or len", "r lenge"} <= vocabulary  # across the space, any case
+    assert not {"varer kurs", "skil"} & vocabulary  # in fewer than three texts; shorter than five
+    assert all(5 <= len(gram) <= 8 for gram in vocabulary)
+
+
+@pytest.mark.parametrize("channels", [["text", "romanised", "skeleton", "words"],
+                                      ["text", "romanised", "skeleton", "words", "phrases"]])
+def test_a_model_with_the_words_channel_persists_and_loads_the_same(tmp_path: Path, channels) -> None:
     storage = LocalModelStorage(tmp_path)
     resource = Resource("intents-words")
-    config = {**CharNgramIntentClassifier.get_default_config(),
-              "channels": ["text", "romanised", "skeleton", "words"]}
+    config = {**CharNgramIntentClassifier.get_default_config(), "channels": channels}
     trained = CharNgramIntentClassifier.create(config, storage, resource, _context())
     trained.train(_training_data())
     loaded = CharNgramIntentClassifier.load(config, storage, resource, _context())

@@ -34,3 +34,47 @@ def test_applies_only_to_the_rasa_version_it_mirrors(monkeypatch):
     before = RemoteAction._validate_action_result
     assert rasa_speedups.apply() is False
     assert RemoteAction._validate_action_result is before
+
+
+def _nlu_file(folder):
+    path = folder / "nlu.yml"
+    path.write_text('version: "3.1"\nnlu:\n- intent: greet\n  examples: |\n    - hei\n    - hello\n',
+                    encoding="utf-8")
+    return path
+
+
+def test_training_reads_the_nlu_data_once_for_a_call_with_and_one_without_the_language(monkeypatch, tmp_path):
+    from rasa.shared.importers import utils
+    from rasa.shared.importers.importer import CombinedDataImporter
+    from rasa.shared.importers.rasa import RasaFileImporter
+
+    reads = []
+    read = utils.training_data_from_paths
+    monkeypatch.setattr(utils, "training_data_from_paths", lambda *a, **k: reads.append(a) or read(*a, **k))
+    monkeypatch.setattr(CombinedDataImporter, "get_nlu_data", CombinedDataImporter.get_nlu_data)  # undone after
+
+    def importer():
+        return CombinedDataImporter([RasaFileImporter(training_data_paths=[str(_nlu_file(tmp_path))])])
+
+    plain = importer()
+    plain.get_nlu_data(), plain.get_nlu_data("en")
+    assert len(reads) == 2  # Rasa's own cache: two reads of the same data
+    assert rasa_speedups.apply_to_training() is True
+    assert rasa_speedups.apply_to_training() is False  # once only
+    reads.clear()
+    patched = importer()
+    first, second, third = patched.get_nlu_data(), patched.get_nlu_data("en"), patched.get_nlu_data(language="en")
+    assert len(reads) == 1 and first is second is third
+    assert [m.get("text") for m in first.intent_examples] == ["hei", "hello"]
+    patched.get_nlu_data("xx")
+    assert len(reads) == 2 and reads[-1][1] == "xx"  # another language is another call
+
+
+def test_the_training_speedup_applies_only_to_the_rasa_version_it_mirrors(monkeypatch):
+    import rasa
+    from rasa.shared.importers.importer import CombinedDataImporter
+
+    monkeypatch.setattr(rasa, "__version__", "3.7.0")
+    before = CombinedDataImporter.get_nlu_data
+    assert rasa_speedups.apply_to_training() is False
+    assert CombinedDataImporter.get_nlu_data is before
