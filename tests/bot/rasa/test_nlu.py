@@ -305,7 +305,7 @@ def test_the_phrases_channel_reads_runs_across_words_that_three_texts_have():
 
 @pytest.mark.parametrize("channels", [["text", "romanised", "skeleton", "words"],
                                       ["text", "romanised", "skeleton", "words", "phrases"]])
-def test_a_model_with_the_words_channel_persists_and_loads_the_same(tmp_path: Path, channels) -> None:
+def test_a_model_with_the_word_and_phrase_channels_persists_and_loads_the_same(tmp_path: Path, channels) -> None:
     storage = LocalModelStorage(tmp_path)
     resource = Resource("intents-words")
     config = {**CharNgramIntentClassifier.get_default_config(), "channels": channels}
