@@ -4,13 +4,14 @@ appeals, illness and absence, changing course, what comes after, and where to ca
 from __future__ import annotations
 
 import abc
-from typing import Any, Dict, List, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import Button, LocalizedAction, Reply
+from actions.meanings import INTENT_MEANING, named_in
 from bot.content.model import Figure, Page
 from bot.i18n.catalogs import N_
 from bot.i18n.formatting import isolate, money, number
@@ -158,12 +159,38 @@ class ActionAfterCourse(PageAction):
 class ActionCrisis(PageAction):
     """Thoughts of suicide or self-harm, or a life in danger: the emergency number, the
     helplines open day and night and the legevakt. No buttons: nothing should come before
-    the numbers."""
+    the numbers. A message the classifier read first as something else and answered as a
+    crisis for the crisis it also saw (bot/rasa/crisis.py) is then offered the answer to
+    what came first, in a message of its own after the numbers, so nothing it asked is lost."""
 
     pages = ("crisis",)
 
     def name(self) -> str:
         return "action_crisis"
+
+    async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[str, Any]) -> List[Dict[str, Any]]:
+        events = await super().respond(dispatcher, tracker, domain)
+        first = read_first(tracker)
+        if first in INTENT_MEANING and first not in NOTHING_TO_OFFER:
+            reply = self.reply(tracker)
+            reply.add(reply.t("Did you mean: %(meaning)s?", meaning=reply.t(INTENT_MEANING[first])))
+            offer = f"/{first}{named_in(tracker)}"
+            reply.send(dispatcher, buttons=[(N_("Yes"), offer)], offer=offer)
+        return events
+
+
+# Read first, these have no answer worth offering after the numbers.
+NOTHING_TO_OFFER = ("greet", "not_understood", "crisis")
+
+
+def read_first(tracker: Tracker) -> Optional[str]:
+    """The intent the classifier read a message as before answering it as a crisis for the
+    crisis it also saw (bot/rasa/crisis.py keeps it as `read_first`); None otherwise."""
+    message = tracker.latest_message or {}
+    if (message.get("intent") or {}).get("name") != "crisis":
+        return None
+    return message.get("read_first") or None
 
 
 # Despair read as frustration with this much confidence left for a crisis also gets the

@@ -18,8 +18,8 @@ from bot.ops.translations import read_catalog
 
 TRAINING_INPUTS = ("config.yml", "nlu_data/domain.yml", "nlu_data/nlu", "nlu_data/rules",
                    "nlu_data/stories", "bot/rasa/nlu.py", "bot/rasa/features.py", "bot/rasa/sentences.py",
-                   "bot/rasa/calibration.py", "bot/language/romanise.py", "bot/language/textmatch.py",
-                   "bot/masking.py")
+                   "bot/rasa/calibration.py", "bot/rasa/crisis.py", "bot/language/romanise.py",
+                   "bot/language/textmatch.py", "bot/masking.py")
 # Rasa warns that lookup tables need its RegexFeaturizer or RegexEntityExtractor and
 # that annotated entities need a learning extractor; bot.rasa.nlu.NameEntityExtractor reads
 # the lookup tables instead (the annotations stay as data the tests check).

@@ -34,7 +34,7 @@ from bot.language.textmatch import COURSE_WORDS, NameIndex, fold
 from bot.rasa.calibration import fit_temperature, fit_with_held_out_scores, softmax
 from bot.rasa.features import Features, romanised_text, saved_channels, without_placeholders
 from bot.rasa.mash import is_mash
-from bot.rasa.sentences import weigh_requests
+from bot.rasa.sentences import sentences, weigh_requests
 
 __all__ = ["CharNgramIntentClassifier", "NameEntityExtractor", "code_modules", "without_placeholders"]
 
@@ -123,6 +123,10 @@ class LinearModel:
         return confidences
 
 
+# The message key of each sentence's best intent (`CharNgramIntentClassifier.sentence_intents`).
+SENTENCE_INTENTS = "sentence_intents"
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier):
     """TF-IDF of character n-grams within words, of the text as written and of its
@@ -201,7 +205,19 @@ class CharNgramIntentClassifier(_CodeVersioned, GraphComponent, IntentClassifier
             ranking = [{"name": intents[i], "confidence": float(confidences[i])} for i in order]
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            message.set(SENTENCE_INTENTS, self.sentence_intents(message.get(TEXT) or ""))
         return messages
+
+    def sentence_intents(self, text: str) -> List[Dict[str, Any]]:
+        """The best intent of each sentence of a message of several, read alone: what one
+        sentence says can drown in the others ("I think about ending my life. Three courses,
+        no job, the debts grow and I see no way out" reads as despair as a whole, its first
+        sentence as a crisis; bot/rasa/crisis.py). Empty for a message of one sentence."""
+        found = sentences(text)
+        if len(found) < 2 or self.model is None:
+            return []
+        rows = self.model.confidences(found)
+        return [{"name": self.model.intents[int(row.argmax())], "confidence": float(row.max())} for row in rows]
 
     def persist(self) -> None:
         if self.model is None:

@@ -112,3 +112,48 @@ def test_despair_with_a_crisis_close_behind_gets_the_crisis_page_first(services)
 ])
 def test_despair_alone_gets_no_crisis_page(services, ranking):
     assert crisis_turn(ActionCrisisIfLikely(), ranking) == []
+
+
+def promoted_turn(first: dict, crisis: float, language: str = "en", entities: list | None = None,
+                  read_first: str | None = "") -> list:
+    """A message the classifier read first as `first` and answered as a crisis (bot/rasa/crisis.py)."""
+    ranking = [{"name": "crisis", "confidence": crisis}, first, {"name": "goodbye", "confidence": 0.01}]
+    latest = {"text": "x", "intent": {"name": "crisis", "confidence": crisis}, "intent_ranking": ranking,
+              "entities": entities or [], "read_first": first["name"] if read_first == "" else read_first}
+    tracker = Tracker("s1", {"language": language}, latest, [], False, None, None, "action_listen")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionCrisis().run(dispatcher, tracker, {}))
+    return dispatcher.messages
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_a_crisis_read_second_gets_the_numbers_then_the_answer_it_was_read_as_offered(services, language):
+    page, offer = promoted_turn({"name": "placement_problem", "confidence": 0.55}, 0.3, language)
+    assert "116 123" in page["text"] and not page.get("buttons")
+    meaning = services.translator.gettext(language, "a problem at your work placement")
+    assert meaning in offer["text"]
+    assert services.translator.gettext(language, UNTRANSLATED) not in offer["text"]
+    assert offer["buttons"] == [{"title": services.translator.gettext(language, "Yes"),
+                                 "payload": "/placement_problem"}]
+    # A typed yes does what the button does (actions/fallback.py, ActionAffirm).
+    assert offer["offer"] == "/placement_problem"
+
+
+def test_the_offer_after_the_numbers_keeps_the_course_named(services):
+    entities = [{"entity": "course", "value": "cleaning"}]
+    _, offer = promoted_turn({"name": "course_details", "confidence": 0.6}, 0.25, entities=entities)
+    assert offer["buttons"][0]["payload"] == '/course_details{"course":"cleaning"}'
+
+
+@pytest.mark.parametrize("first, read_first", [
+    # Nothing to offer for a goodbye or small talk read first: the numbers are the answer.
+    ({"name": "goodbye", "confidence": 0.7}, ""),
+    ({"name": "out_of_scope", "confidence": 0.6}, ""),
+    ({"name": "greet", "confidence": 0.6}, ""),
+    ({"name": "not_understood", "confidence": 0.6}, ""),
+    # A crisis the classifier read first itself: nothing was read before it.
+    ({"name": "placement_problem", "confidence": 0.2}, None),
+])
+def test_no_offer_after_the_numbers_when_nothing_was_read_before_the_crisis(services, first, read_first):
+    [page] = promoted_turn(first, 0.3, read_first=read_first)
+    assert "116 123" in page["text"]

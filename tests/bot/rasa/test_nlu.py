@@ -315,3 +315,17 @@ def test_a_model_with_the_word_and_phrase_channels_persists_and_loads_the_same(t
     for text in ("how much money do I get", "which courses do you have"):
         assert np.allclose(trained.confidences([text]), loaded.confidences([text]), atol=1e-5)
     assert _parse(loaded, "how much money").get("intent")["name"] == "allowance"
+
+
+
+def test_each_sentence_of_a_longer_message_is_also_read_alone(tmp_path: Path) -> None:
+    config = {**CharNgramIntentClassifier.get_default_config()}
+    classifier = CharNgramIntentClassifier.create(config, LocalModelStorage(tmp_path), Resource("i"), _context())
+    classifier.train(_training_data())
+    # The greeting drowns in the course question when read as a whole; alone, it is one.
+    parsed = _parse(classifier, "hello there. which courses can I take, show me the courses near me?")
+    assert parsed.get("intent")["name"] == "list_courses"
+    read = parsed.get("sentence_intents")
+    assert [r["name"] for r in read] == ["greet", "list_courses"]
+    assert all(0.0 < r["confidence"] <= 1.0 for r in read)
+    assert _parse(classifier, "which courses can I take").get("sentence_intents") == []
