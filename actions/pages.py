@@ -195,7 +195,8 @@ def read_first(tracker: Tracker) -> Optional[str]:
 
 # Despair read as frustration with this much confidence left for a crisis also gets the
 # crisis page, before the answer to despair: a missed crisis costs more than numbers shown
-# to someone who did not need them.
+# to someone who did not need them. Any other intent becomes a crisis at the same share
+# (config.yml, bot/rasa/crisis.py; tests/bot/rasa/test_crisis.py keeps the two equal).
 CRISIS_RUNNER_UP = 0.2
 
 

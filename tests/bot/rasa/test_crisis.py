@@ -72,3 +72,13 @@ def test_sentences_without_a_clear_crisis_leave_the_message_alone(sentences):
 def test_the_pipeline_runs_the_check_after_the_fallback():
     names = [c["name"] for c in yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())["pipeline"]]
     assert names.index("bot.rasa.crisis.CrisisRunnerUp") > names.index("FallbackClassifier")
+
+
+def test_despair_gets_the_page_first_at_the_same_share_as_any_other_intent():
+    """action_crisis_if_likely (actions/pages.py) shows the page before the answer to despair at
+    the runner-up share that makes any other message a crisis here."""
+    from actions.pages import CRISIS_RUNNER_UP
+
+    pipeline = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())["pipeline"]
+    [component] = [c for c in pipeline if c["name"] == "bot.rasa.crisis.CrisisRunnerUp"]
+    assert component["runner_up"] == CRISIS_RUNNER_UP
