@@ -180,8 +180,9 @@ class ActionCrisis(PageAction):
         return events
 
 
-# Read first, these have no answer worth offering after the numbers.
-NOTHING_TO_OFFER = ("greet", "not_understood", "crisis")
+# Read first, these have no answer worth offering after the numbers (bot/rasa/crisis.py
+# never keeps a crisis as what was read first).
+NOTHING_TO_OFFER = ("greet", "not_understood")
 
 
 def read_first(tracker: Tracker) -> Optional[str]:
