@@ -43,31 +43,40 @@ def _nlu_file(folder):
     return path
 
 
-def test_training_reads_the_nlu_data_once_for_a_call_with_and_one_without_the_language(monkeypatch, tmp_path):
+def test_training_reads_the_nlu_data_once_whatever_language_it_is_asked_in(monkeypatch, tmp_path):
+    """`rasa train` asks for the data without a language, the training graph in the
+    pipeline's ("xx"): both get one reading, through the importers `rasa train` stacks."""
     from rasa.shared.importers import utils
-    from rasa.shared.importers.importer import CombinedDataImporter
+    from rasa.shared.importers.importer import (
+        CombinedDataImporter,
+        E2EImporter,
+        ResponsesSyncImporter,
+    )
     from rasa.shared.importers.rasa import RasaFileImporter
 
     reads = []
     read = utils.training_data_from_paths
     monkeypatch.setattr(utils, "training_data_from_paths", lambda *a, **k: reads.append(a) or read(*a, **k))
-    monkeypatch.setattr(CombinedDataImporter, "get_nlu_data", CombinedDataImporter.get_nlu_data)  # undone after
+    for cls in (CombinedDataImporter, ResponsesSyncImporter, E2EImporter):
+        monkeypatch.setattr(cls, "get_nlu_data", cls.get_nlu_data)  # undone after
 
     def importer():
-        return CombinedDataImporter([RasaFileImporter(training_data_paths=[str(_nlu_file(tmp_path))])])
+        files = RasaFileImporter(training_data_paths=[str(_nlu_file(tmp_path))])
+        return E2EImporter(ResponsesSyncImporter(CombinedDataImporter([files])))
 
     plain = importer()
-    plain.get_nlu_data(), plain.get_nlu_data("en")
-    assert len(reads) == 2  # Rasa's own cache: two reads of the same data
+    plain.get_nlu_data(), plain.get_nlu_data("xx")
+    assert len(reads) == 2  # Rasa's own caches: two reads of the same data
+    expected = [m.get("text") for m in plain.get_nlu_data().intent_examples]
     assert rasa_speedups.apply_to_training() is True
     assert rasa_speedups.apply_to_training() is False  # once only
     reads.clear()
     patched = importer()
-    first, second, third = patched.get_nlu_data(), patched.get_nlu_data("en"), patched.get_nlu_data(language="en")
-    assert len(reads) == 1 and first is second is third
-    assert [m.get("text") for m in first.intent_examples] == ["hei", "hello"]
-    patched.get_nlu_data("xx")
-    assert len(reads) == 2 and reads[-1][1] == "xx"  # another language is another call
+    calls = (patched.get_nlu_data(), patched.get_nlu_data("xx"), patched.get_nlu_data(language="xx"),
+             patched.get_nlu_data("en"))
+    assert len(reads) == 1 and all(data is calls[0] for data in calls)
+    assert [m.get("text") for m in calls[0].intent_examples] == expected
+    assert {"hei", "hello"} <= set(expected)
 
 
 def test_the_training_speedup_applies_only_to_the_rasa_version_it_mirrors(monkeypatch):
