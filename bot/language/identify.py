@@ -183,10 +183,11 @@ class LanguageIdentifier:
             scores = self._scores(" ".join(words))
         if script == "arabic" and not URDU_LETTERS.intersection(text):
             scores.pop("!ur", None)
-        foreign = unsupported_language(scores) if len(words) >= 3 else None
+        candidates = SCRIPT_LANGUAGES[script]
+        foreign = unsupported_language(scores) if len(words) >= 3 and not self._all_written(words, candidates) \
+            else None
         if foreign:
             return Detection(None, foreign[1], len(words), script, unsupported=foreign[0])
-        candidates = SCRIPT_LANGUAGES[script]
         shares = self._combined(words, {c: scores.get(c, 0.0) for c in candidates})
         if script == "cyrillic" and UKRAINIAN_LETTERS.search(text):
             shares = {"uk": 1.0, "ru": 0.0}
@@ -195,6 +196,14 @@ class LanguageIdentifier:
         lead = share - (ranked[1][1] if len(ranked) > 1 else 0.0)
         known = sum(1 for w in words if self.evidence.count(w, candidates)) if self.evidence else -1
         return Detection(language, share, len(words), script, lead=lead, known=known)
+
+    def _all_written(self, words: List[str], candidates: Iterable[str]) -> bool:
+        """Whether the participants of one supported language wrote every one of these words
+        in the training data ("STOP STOP anuluj to" is Polish, though the detector, which
+        knows its languages from books and the web, reads it as Romanian)."""
+        evidence = self.evidence
+        return evidence is not None and any(
+            all(evidence.count(w, (language,)) for w in words) for language in candidates)
 
     def _combined(self, words: List[str], detector: Dict[str, float]) -> Dict[str, float]:
         """The detector's shares among the candidates, weighed with the training-data evidence."""

@@ -69,6 +69,8 @@ SHORT_MIN_LETTERS = 3
 _PRIOR = 2000.0
 _LEXICON_FLOOR = 0.02
 _LEXICON_DECISIVE = 0.6
+_OWNED_COUNT = 20
+_OWNED_RATIO = 3
 # How many times a transliterated language's own Latin-letter examples count against its
 # examples spelled from its script.
 _WRITTEN_WEIGHT = 3
@@ -217,7 +219,15 @@ class TransliterationModel:
         or two words as typed ("robot", "bot": Norwegian, Somali and English lines have them,
         no transliterated line does), however Cyrillic "робот" looks spelled in Latin letters."""
         lexicon = self.evidence.lexicon(words, LANGUAGES, prior=_PRIOR)
-        return sum(lexicon.get(c, 0.0) for c in LATIN_LANGUAGES) >= _LEXICON_DECISIVE
+        if sum(lexicon.get(c, 0.0) for c in LATIN_LANGUAGES) >= _LEXICON_DECISIVE:
+            return True
+        # A word one Latin-script language's participants wrote many times, and far more
+        # often than all transliterations together ("kursy": Polish 167, Russian and
+        # Ukrainian in Latin letters 51), is that language's: most who write Russian write
+        # it in Cyrillic, while every Polish participant writes "kursy".
+        return all(any(self.evidence.count(w, (c,)) >= _OWNED_COUNT and
+                       self.evidence.count(w, (c,)) >= _OWNED_RATIO * self.evidence.count(w, TRANSLITERATED)
+                       for c in LATIN_LANGUAGES) for w in words)
 
     def judge(self, words: Iterable[str]) -> Optional[Transliteration]:
         """The transliterated language of these (folded) words, or None when a Latin-script

@@ -28,7 +28,7 @@ ASK_QUESTION = ("Write your question in your own words and language. Please do n
 
 
 def test_every_language_has_a_yes_and_a_no():
-    assert set(YES) == set(NO) == set(SUPPORTED)
+    assert set(YES) == set(NO) == set(POLITE_NO) == set(WHOLE_YES) == set(SUPPORTED)
 
 
 @pytest.mark.parametrize("language", SUPPORTED)
@@ -52,6 +52,42 @@ def test_typed_no_after_an_offer_starts_nothing(bot, language):
     turn = talk.say(NO[language])
     assert talk.t(ASK_QUESTION) not in turn.text
     assert talk.t("OK. What would you like to know?") in turn.text
+
+
+# Answers to an offer in a whole sentence: a polite decline read as change_course (nb, en)
+# once got the page on switching courses instead of "OK".
+POLITE_NO = {
+    "nb": "Takk for tilbudet, men det passer ikke for meg akkurat nå.",
+    "en": "Thanks for offering, but I would rather not do that right now.",
+    "ar": "شكرا على العرض، لكن لا أريد ذلك الآن.", "so": "Waad ku mahadsan tahay, laakiin hadda ma rabo.",
+    "ti": "የቐንየለይ፡ ግን ሕጂ ኣይደልን እየ።", "uk": "Дякую за пропозицію, але зараз я цього не хочу.",
+    "ru": "Спасибо за предложение, но сейчас мне это не нужно.",
+    "pl": "Dziękuję za propozycję, ale teraz nie chcę.", "lt": "Ačiū už pasiūlymą, bet dabar nenoriu.",
+    "fa": "ممنون از پیشنهادتان، ولی الان نمی‌خواهم.",
+}
+WHOLE_YES = {
+    "nb": "Ja, det høres bra ut for meg, la oss gjøre det.", "en": "Yes, that sounds good to me, let's do that.",
+    "ar": "نعم، هذا يناسبني، لنفعل ذلك.", "so": "Haa, taasi way ii fiican tahay, aan sidaas samayno.",
+    "ti": "እወ፡ እዚ ጽቡቕ እዩ፡ ከምኡ ንግበሮ።", "uk": "Так, мені це підходить, давайте так і зробимо.",
+    "ru": "Да, меня это устраивает, давайте так и сделаем.", "pl": "Tak, to mi pasuje, zróbmy tak.",
+    "lt": "Taip, man tinka, darykime taip.", "fa": "بله، برایم خوب است، همین کار را بکنیم.",
+}
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_a_polite_decline_in_a_whole_sentence_starts_nothing(bot, language):
+    talk = chosen(bot, language)
+    talk.say("/placement_problem")
+    turn = talk.say(POLITE_NO[language])
+    assert talk.t(ASK_QUESTION) not in turn.text
+    assert talk.t("OK. What would you like to know?") in turn.text, turn.text
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_agreement_in_a_whole_sentence_starts_the_question(bot, language):
+    talk = chosen(bot, language)
+    talk.say("/placement_problem")
+    assert talk.t(ASK_QUESTION) in talk.say(WHOLE_YES[language]).text
 
 
 @pytest.mark.parametrize("language, mash", [

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from bot.language.decision import Decision, decide
-from bot.language.identify import Detection, get_identifier
+from bot.language.identify import Detection, LanguageIdentifier, get_identifier
 from bot.language.words import counted_words, script_of
 
 ID = get_identifier()
@@ -103,6 +103,16 @@ def test_supported_sentences_near_an_unsupported_language_stay_supported(text, e
     assert detection.unsupported is None and detection.language == expected
 
 
+# Every word written by one supported language's participants: the detector reads these as
+# Romanian, the training data says whose they are.
+@pytest.mark.parametrize("text,expected", [("STOP STOP anuluj to", "pl")])
+def test_a_sentence_whose_every_word_one_language_wrote_is_not_unsupported(text, expected):
+    identifier = get_identifier()
+    assert identifier.detect(text).language == expected
+    # The same sentence without the training data is the detector's alone.
+    assert LanguageIdentifier(training_dir=None).detect(text).unsupported is not None
+
+
 @pytest.mark.parametrize("text,expected", [
     # The detector reads these as Swahili or Albanian, less sure than of a real sentence.
     ("vozmeshchayut li dorogu do kursa na avtobuse", "ru"),
@@ -130,6 +140,14 @@ def test_a_word_latin_script_participants_write_is_no_transliteration(text):
     # participants typed it; in a Ukrainian sentence in Latin letters it stays Ukrainian.
     assert get_identifier().detect(text).language not in ("uk", "ru")
     assert get_identifier().detect("ty robot chy zhyva ljudyna?").language == "uk"
+
+
+@pytest.mark.parametrize("text", ["kursy Bergen", "kursy"])
+def test_a_word_one_latin_script_language_writes_far_more_often_is_that_language(text):
+    # "kursy" spells Russian and Ukrainian "курсы", "курси" too; Polish participants wrote it
+    # more than three times as often as all Latin-letter Russian and Ukrainian together.
+    assert decide(None, get_identifier().detect(text), None, None, "nb").language == "pl"
+    assert get_identifier().detect("kakie kursy est v Oslo").language == "ru"
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -419,7 +437,7 @@ def test_one_letter_words_of_one_language_are_read_from_the_training_data():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("kursy w bergen?", "pl"),  # "kursy" alone is Ukrainian or Russian in Latin letters too
+    ("kursy w bergen?", "pl"),
     ("kursy w oslo?", "pl"),
     ("z kim?", "pl"),
     ("į darbą", "lt"),
