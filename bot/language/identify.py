@@ -184,9 +184,8 @@ class LanguageIdentifier:
         if script == "arabic" and not URDU_LETTERS.intersection(text):
             scores.pop("!ur", None)
         candidates = SCRIPT_LANGUAGES[script]
-        foreign = unsupported_language(scores) if len(words) >= 3 and not self._all_written(words, candidates) \
-            else None
-        if foreign:
+        foreign = unsupported_language(scores) if len(words) >= 3 else None
+        if foreign and not self._all_written(words, candidates):
             return Detection(None, foreign[1], len(words), script, unsupported=foreign[0])
         shares = self._combined(words, {c: scores.get(c, 0.0) for c in candidates})
         if script == "cyrillic" and UKRAINIAN_LETTERS.search(text):
