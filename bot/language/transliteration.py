@@ -215,12 +215,17 @@ class TransliterationModel:
         return {c: v / total for c, v in product.items()} if total > 0 else posterior
 
     def _latin_owned(self, words: List[str]) -> bool:
-        """Whether the Latin-script languages' participants together clearly own these one
-        or two words as typed ("robot", "bot": Norwegian, Somali and English lines have them,
-        no transliterated line does), however Cyrillic "робот" looks spelled in Latin letters."""
+        """Whether the Latin-script languages' participants together clearly own these words
+        as typed ("robot", "bot": Norwegian, Somali and English lines have them, no
+        transliterated line does), however Cyrillic "робот" looks spelled in Latin letters.
+        Short words judged by their letters alone look like Finglish or Arabizi ("er du AI?",
+        "ha d bra da", "halo halo dziala to"), while the words themselves are Norwegian's and
+        Polish's hundreds of times."""
         lexicon = self.evidence.lexicon(words, LANGUAGES, prior=_PRIOR)
         if sum(lexicon.get(c, 0.0) for c in LATIN_LANGUAGES) >= _LEXICON_DECISIVE:
             return True
+        if len(words) > 2:
+            return False
         # A word one Latin-script language's participants wrote many times, and far more
         # often than all transliterations together ("kursy": Polish 167, Russian and
         # Ukrainian in Latin letters 51), is that language's: most who write Russian write
@@ -240,7 +245,7 @@ class TransliterationModel:
             lexicon = self._decisive_lexicon(words)
             if not lexicon or max(lexicon, key=lexicon.__getitem__) not in TRANSLITERATED:
                 return None
-        if len(words) <= 2 and self._latin_owned(words):
+        if self._latin_owned(words):
             return None
         posterior = self.posterior(words)
         if not posterior:

@@ -151,6 +151,16 @@ def test_a_word_one_latin_script_language_writes_far_more_often_is_that_language
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Er du AI?", "nb"), ("ha d bra da", "nb"), ("halo halo dziala to", "pl"),
+])
+def test_short_words_latin_script_participants_write_are_no_transliteration_in_a_sentence(text, expected):
+    # Their letters alone looked like Finglish or Arabizi; the words themselves are the
+    # Norwegian and Polish participants' hundreds of times, in no transliterated line.
+    assert ID.detect(text).language == expected
+    assert ID.detect("to chat bot hasti?").language == "fa"
+
+
+@pytest.mark.parametrize("text, expected", [
     ("to chat bot hasti?", "fa"),
     ("wallahi enta robot?", "ar"),
     ("r u a bot", "en"),
