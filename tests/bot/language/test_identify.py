@@ -103,14 +103,20 @@ def test_supported_sentences_near_an_unsupported_language_stay_supported(text, e
     assert detection.unsupported is None and detection.language == expected
 
 
-# Every word written by one supported language's participants: the detector reads these as
-# Romanian, the training data says whose they are.
-@pytest.mark.parametrize("text,expected", [("STOP STOP anuluj to", "pl")])
+# Every word written by one supported language's participants, or all but one of four: the
+# detector reads these as Romanian and Albanian, the training data says whose they are.
+@pytest.mark.parametrize("text,expected", [("STOP STOP anuluj to", "pl"), ("Masakra z tym NAVem", "pl")])
 def test_a_sentence_whose_every_word_one_language_wrote_is_not_unsupported(text, expected):
     identifier = get_identifier()
     assert identifier.detect(text).language == expected
     # The same sentence without the training data is the detector's alone.
     assert LanguageIdentifier(training_dir=None).detect(text).unsupported is not None
+
+
+def test_one_unwritten_word_is_allowed_only_from_four_words():
+    # Three words of which the participants wrote two stay the detector's to judge.
+    assert get_identifier()._all_written(["wie", "beantrage", "ich"], ["pl"]) is False
+    assert get_identifier()._all_written(["masakra", "z", "tym", "navem"], ["pl"]) is True
 
 
 @pytest.mark.parametrize("text,expected", [
