@@ -41,20 +41,49 @@ WHOLE_YES = {
     "ru": "Да, меня это устраивает, давайте так и сделаем.", "pl": "Tak, to mi pasuje, zróbmy tak.",
     "lt": "Taip, man tinka, darykime taip.", "fa": "بله، برایم خوب است، همین کار را بکنیم.",
 }
+# A yes after a thought or a talk with the family, and a no with an everyday reason: such
+# little stories were read as a crisis, so the crisis page came before the question form.
+REASONED_YES = {
+    "nb": "Har sovet på det og snakket med kona, så ja, du kan sende det.",
+    "en": "I slept on it and talked to my husband, so yes, please pass it on.",
+    "ar": "فكرت بالموضوع منيح وحكيت مع مرتي، ماشي، ابعتها.",
+    "so": "Waan ka fikiray oo xaaskayga waan la hadlay, haa, u gudbi.",
+    "ti": "ሓሲበሉ ምስ በዓልቲ ቤተይ ድማ ተዘራሪበ፡ እወ ኣመሓላልፎ።",
+    "uk": "Я подумала над цим і порадилася з чоловіком, тож так, передайте.",
+    "ru": "Я пару дней подумал над этим, и да, можете отправлять мой вопрос.",
+    "pl": "Przemyślałem to i pogadałem z żoną, więc tak, przekaż to dalej.",
+    "lt": "Gerai apgalvojau per savaitgalį, taigi taip, siųskite.",
+    "fa": "فکرهایم را کردم و با همسرم هم صحبت کردم، پس بله، بفرستید.",
+}
+REASONED_NO = {
+    "nb": "Jeg sitter på bussen til legen nå, så ikke akkurat nå.",
+    "en": "I'm picking up my kids from school now, so not at the moment.",
+    "ar": "أنا بالشغل هلأ وما عندي وقت، خليها بعدين.",
+    "so": "Hadda shaqo ayaan joogaa, markaa maya, mar kale.",
+    "ti": "ሕጂ ምግቢ ኣብ ምድላው እየ ዘለኹ፡ ስለዚ ሕጂ ኣይኮነን።",
+    "uk": "Я зараз забираю дитину з садочка, тому не зараз.",
+    "ru": "Я сейчас на приёме у врача, так что пока нет.",
+    "pl": "Jestem teraz w pracy, więc nie teraz, może później.",
+    "lt": "Dabar vairuoju į darbą, tai ne dabar, gal vėliau.",
+    "fa": "الان سر کلاس زبان هستم، پس فعلاً نه، بعداً.",
+}
 ASK_QUESTION = ("Write your question in your own words and language. Please do not write your national "
                 "identity number; I remove such numbers, phone numbers and e-mail addresses before storing.")
 
 
 def test_every_language_has_a_yes_and_a_no():
     assert set(YES) == set(NO) == set(POLITE_NO) == set(WHOLE_YES) == set(SUPPORTED)
+    assert set(REASONED_YES) == set(REASONED_NO) == set(SUPPORTED)
 
 
-@pytest.mark.parametrize("answers", [YES, WHOLE_YES], ids=["word", "sentence"])
+@pytest.mark.parametrize("answers", [YES, WHOLE_YES, REASONED_YES], ids=["word", "sentence", "reasoned"])
 @pytest.mark.parametrize("language", SUPPORTED)
 def test_typed_yes_after_a_placement_problem_starts_the_question(bot, language, answers):
     talk = chosen(bot, language)
     assert "/contact_caseworker" in talk.say("/placement_problem").payloads
-    assert talk.t(ASK_QUESTION) in talk.say(answers[language]).text
+    turn = talk.say(answers[language])
+    assert talk.t(ASK_QUESTION) in turn.text
+    assert "113" not in turn.text, turn.text
 
 
 @pytest.mark.parametrize("language", SUPPORTED)
@@ -64,8 +93,9 @@ def test_typed_yes_after_hopelessness_starts_the_question(bot, language):
     assert talk.t(ASK_QUESTION) in talk.say(YES[language]).text
 
 
-@pytest.mark.parametrize("offer, answers", [("/frustration", NO), ("/placement_problem", POLITE_NO)],
-                         ids=["word", "sentence"])
+@pytest.mark.parametrize("offer, answers", [("/frustration", NO), ("/placement_problem", POLITE_NO),
+                                            ("/placement_problem", REASONED_NO)],
+                         ids=["word", "sentence", "reasoned"])
 @pytest.mark.parametrize("language", SUPPORTED)
 def test_typed_no_after_an_offer_starts_nothing(bot, language, offer, answers):
     talk = chosen(bot, language)
