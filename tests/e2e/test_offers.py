@@ -72,8 +72,8 @@ ASK_QUESTION = ("Write your question in your own words and language. Please do n
 
 
 def test_every_language_has_a_yes_and_a_no():
-    assert set(YES) == set(NO) == set(POLITE_NO) == set(WHOLE_YES) == set(SUPPORTED)
-    assert set(REASONED_YES) == set(REASONED_NO) == set(SUPPORTED)
+    assert (set(YES) == set(NO) == set(POLITE_NO) == set(WHOLE_YES) == set(REASONED_YES) == set(REASONED_NO)
+            == set(SUPPORTED))
 
 
 @pytest.mark.parametrize("answers", [YES, WHOLE_YES, REASONED_YES], ids=["word", "sentence", "reasoned"])
