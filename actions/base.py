@@ -116,7 +116,12 @@ class Reply:
 
 
 class LocalizedAction(Action, abc.ABC):
-    """Runs `respond` with the participant's language; any failure becomes an apology."""
+    """Runs `respond` with the participant's language; any failure becomes an apology.
+    A message in a language the bot does not speak gets no answer but that it does not speak
+    it, except from an action `in_any_language`: the crisis page's numbers are worth more than
+    its language."""
+
+    in_any_language = False
 
     @abc.abstractmethod
     def name(self) -> str: ...
@@ -136,7 +141,7 @@ class LocalizedAction(Action, abc.ABC):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[str, Any]) -> List[Dict[str, Any]]:
-        if tracker.get_slot("language_unsupported"):
+        if tracker.get_slot("language_unsupported") and not self.in_any_language:
             return []
         try:
             return await self.respond(dispatcher, tracker, domain)

@@ -161,9 +161,13 @@ class ActionCrisis(PageAction):
     helplines open day and night and the legevakt. No buttons: nothing should come before
     the numbers. A message the classifier read first as something else and answered as a
     crisis for the crisis it also saw (bot/rasa/crisis.py) is then offered the answer to
-    what came first, in a message of its own after the numbers, so nothing it asked is lost."""
+    what came first, in a message of its own after the numbers, so nothing it asked is lost.
+    A crisis written in a language the bot does not speak (or that it took for one: Tigrinya
+    in Latin letters can look like Swahili) still gets the page, in the language of the
+    conversation or the default, after the message that it does not speak the language."""
 
     pages = ("crisis",)
+    in_any_language = True
 
     def name(self) -> str:
         return "action_crisis"
@@ -172,7 +176,9 @@ class ActionCrisis(PageAction):
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         events = await super().respond(dispatcher, tracker, domain)
         first = read_first(tracker)
-        if first in INTENT_MEANING and first not in NOTHING_TO_OFFER:
+        # Nothing else is answered in a language the bot does not speak.
+        offered = not tracker.get_slot("language_unsupported")
+        if offered and first in INTENT_MEANING and first not in NOTHING_TO_OFFER:
             reply = self.reply(tracker)
             reply.add(reply.t("Did you mean: %(meaning)s?", meaning=reply.t(INTENT_MEANING[first])))
             offer = f"/{first}{named_in(tracker)}"

@@ -4,10 +4,9 @@ transliteration of a supported language, which the detector cannot see as one.""
 
 from __future__ import annotations
 
-import re
 from typing import Dict, List, Optional, Tuple
 
-from bot.language.transliteration import Transliteration, TransliterationModel
+from bot.language.transliteration import ARABIZI_DIGIT, Transliteration, TransliterationModel
 
 # An unsupported language is reported when the detector is this sure of it, or at least
 # UNSUPPORTED_LEAD_CONFIDENCE sure and that many times as sure as of any supported
@@ -32,10 +31,9 @@ SURE_LEAD = 0.9
 SURE_OVER_UNSUPPORTED = 0.6
 KNOWN_OVER_UNSUPPORTED = 0.85
 KNOWN_SHARE = 1 / 3
-# Arabizi's digits for the letters Latin lacks, inside a word ("sa3b", "ba3do", "7abibi"):
-# no language the detector knows writes them, so with a sure Arabic transliteration they
-# outweigh any confidence in one ("KALAMAK SA3B KTIR": Turkish 0.65).
-ARABIZI_DIGIT = re.compile(r"^[237][a-z]{2,}|[a-z][23579][a-z]|[a-z]{2,}[37]$")
+# Arabizi's digits (ARABIZI_DIGIT): no language the detector knows writes them, so with a
+# sure Arabic transliteration they outweigh any confidence in one ("KALAMAK SA3B KTIR":
+# Turkish 0.65).
 
 
 def _known(model: TransliterationModel, found: Transliteration, latin: List[str]) -> int:

@@ -100,6 +100,22 @@ def test_the_crisis_page_is_translated_and_keeps_every_number(services, language
     assert not message.get("buttons")
 
 
+def test_a_crisis_in_a_language_the_bot_does_not_speak_still_gets_the_numbers(services):
+    latest = {"text": "x", "intent": {"name": "crisis", "confidence": 0.9}, "entities": [],
+              "intent_ranking": [{"name": "crisis", "confidence": 0.9}], "read_first": "allowance"}
+    slots = {"language": "nb", "language_unsupported": True}
+    messages = []
+    for action in (ActionCrisis(), ActionCrisisIfLikely(), ActionAppeal()):
+        dispatcher = CollectingDispatcher()
+        asyncio.run(action.run(dispatcher, Tracker("s1", slots, latest, [], False, None, None, "action_listen"), {}))
+        messages.append(dispatcher.messages)
+    crisis, likely, appeal = messages
+    # The page alone, in Norwegian: no "did you mean" offer, and no other page.
+    assert len(crisis) == 1 and "113" in crisis[0]["text"] and "116 123" in crisis[0]["text"]
+    assert len(likely) == 1 and "113" in likely[0]["text"]
+    assert appeal == []
+
+
 def test_despair_with_a_crisis_close_behind_gets_the_crisis_page_first(services):
     close = [{"name": "frustration", "confidence": 0.7}, {"name": "crisis", "confidence": 0.25}]
     [message] = crisis_turn(ActionCrisisIfLikely(), close)

@@ -115,6 +115,15 @@ def test_unsupported_language_gets_the_list_in_english_and_norwegian(bot):
     assert "ትግርኛ" in text and "العربية" in text
 
 
+def test_a_crisis_in_a_language_the_bot_does_not_speak_still_gets_the_numbers(bot):
+    text = text_of(bot.say(sender(), "Ich will nicht mehr leben, ich habe Tabletten gesammelt"))
+    assert "Sorry, I do not speak that language yet" in text
+    assert "113" in text and "116 123" in text
+    # Nothing else is answered in it, and a question is no crisis.
+    other = text_of(bot.say(sender(), "Guten Tag, wie lange dauert der Kurs?"))
+    assert "Sorry, I do not speak that language yet" in other and "113" not in other
+
+
 def test_course_details_show_start_dates_and_prospects_show_sources(bot):
     me = sender()
     details = text_of(bot.say(me, "tell me about the care assistant course"))

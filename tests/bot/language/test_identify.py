@@ -166,6 +166,28 @@ def test_short_words_latin_script_participants_write_are_no_transliteration_in_a
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("veileder meles hibu do", "ti"), ("HELLO shno t9dr tsawi", "ar"),
+])
+def test_one_common_latin_word_does_not_make_a_longer_transliteration_latin(text, expected):
+    # "do" and "hello" are English's hundreds of times; the other words no Latin-script
+    # participant wrote, and the lexicon, which only counts words seen, had read them as English.
+    assert ID.detect(text).language == expected
+
+
+@pytest.mark.parametrize("text", ["delete kol ma3lomati", "ma 3ndi norsk zen y9ir adrs?", "w2f w2f avbryt"])
+def test_a_word_written_with_arabizi_digits_is_arabic(text):
+    # Their letters alone had looked Tigrinya, Lithuanian and Norwegian.
+    assert ID.detect(text).language == "ar"
+
+
+def test_arabizi_digits_in_a_persian_line_offer_the_choice():
+    detection = ID.detect("fe3lan nemikham")
+    assert (detection.language, detection.alternatives) == ("ar", ("fa",))
+    # A texting digit in an English sentence stays English.
+    assert ID.detect("hi 2day kurs?").language == "en"
+
+
+@pytest.mark.parametrize("text, expected", [
     ("to chat bot hasti?", "fa"),
     ("wallahi enta robot?", "ar"),
     ("r u a bot", "en"),
