@@ -31,9 +31,6 @@ SURE_LEAD = 0.9
 SURE_OVER_UNSUPPORTED = 0.6
 KNOWN_OVER_UNSUPPORTED = 0.85
 KNOWN_SHARE = 1 / 3
-# Arabizi's digits (ARABIZI_DIGIT): no language the detector knows writes them, so with a
-# sure Arabic transliteration they outweigh any confidence in one ("KALAMAK SA3B KTIR":
-# Turkish 0.65).
 
 
 def _known(model: TransliterationModel, found: Transliteration, latin: List[str]) -> int:
@@ -56,6 +53,8 @@ def outweighs(model: TransliterationModel, found: Transliteration, latin: List[s
         return True
     if found.share < SURE_SHARE or found.lead < SURE_LEAD:
         return False
+    # Arabizi's digits: no language the detector knows writes them, so with a sure Arabic
+    # transliteration they outweigh any confidence in one ("KALAMAK SA3B KTIR": Turkish 0.65).
     if found.language == "ar" and any(ARABIZI_DIGIT.search(w) for w in latin):
         return True
     known = _known(model, found, latin) / max(len(latin), 1)
