@@ -12,6 +12,7 @@ is one channel with its own vocabulary; their vectors are concatenated.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
@@ -78,6 +79,19 @@ def _vectorizer(config: Dict[str, Any], channel: str, vocabulary: Optional[Dict[
                            dtype=np.float32)
 
 
+def _fit_channel(vectorizer: Any, texts: Sequence[str]) -> Tuple[Any, sp.csr_matrix]:
+    matrix = vectorizer.fit_transform(texts)
+    # The n-grams that min_df left out: kept by scikit-learn for inspection only, and for
+    # the phrases channel millions of them, which would have to travel back from the worker.
+    vectorizer.stop_words_ = None
+    return vectorizer, matrix
+
+
+# The channels by the time their fit takes (73,000 examples: phrases 27 s, romanised 19 s,
+# text 15 s, skeleton 12 s, words 7 s), so that the slowest are handed out first.
+_FIT_ORDER = ("phrases", "romanised", "text", "skeleton", "words")
+
+
 class Features:
     """The channels' vectorizers side by side; fitted once, then only transforming."""
 
@@ -91,8 +105,23 @@ class Features:
             for vectorizer, idf in zip(self.vectorizers, idfs, strict=True):
                 vectorizer.idf_ = idf
 
-    def fit_transform(self, texts: Sequence[str]) -> sp.csr_matrix:
-        return sp.hstack([v.fit_transform(texts) for v in self.vectorizers], format="csr")
+    def fit_transform(self, texts: Sequence[str], n_jobs: Optional[int] = None) -> sp.csr_matrix:
+        """The channels' vectorizers fitted on `texts`, and the texts' rows. The channels are
+        fitted side by side, one process per core (`n_jobs`, all cores by default): on two
+        cores 81 s became about 45 s for 73,000 examples. The result is the same as fitted
+        one after the other."""
+        from joblib import Parallel, delayed
+
+        n_jobs = min(len(self.vectorizers), n_jobs or os.cpu_count() or 1)
+        order = sorted(range(len(self.channels)), key=lambda i: _FIT_ORDER.index(self.channels[i])
+                       if self.channels[i] in _FIT_ORDER else len(_FIT_ORDER))
+        fitted = (Parallel(n_jobs=n_jobs, prefer="processes")(delayed(_fit_channel)(self.vectorizers[i], texts)
+                                                               for i in order)
+                  if n_jobs > 1 else [_fit_channel(self.vectorizers[i], texts) for i in order])
+        matrices: List[Optional[sp.csr_matrix]] = [None] * len(self.vectorizers)
+        for i, (vectorizer, matrix) in zip(order, fitted, strict=True):
+            self.vectorizers[i], matrices[i] = vectorizer, matrix
+        return sp.hstack(matrices, format="csr")
 
     def transform(self, texts: Sequence[str]) -> sp.csr_matrix:
         return sp.hstack([v.transform(texts) for v in self.vectorizers], format="csr")

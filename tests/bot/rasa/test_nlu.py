@@ -329,3 +329,22 @@ def test_each_sentence_of_a_longer_message_is_also_read_alone(tmp_path: Path) ->
     assert [r["name"] for r in read] == ["greet", "list_courses"]
     assert all(0.0 < r["confidence"] <= 1.0 for r in read)
     assert _parse(classifier, "which courses can I take").get("sentence_intents") == []
+
+
+def test_the_channels_fitted_side_by_side_are_those_fitted_one_after_the_other():
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    from bot.rasa.features import Features
+
+    _ROOT = Path(__file__).resolve().parents[3]
+    config = CharNgramIntentClassifier.get_default_config()
+    channels = ["text", "romanised", "skeleton", "words", "phrases"]
+    texts = [m.get("text") for m in load_data(str(_ROOT / "nlu_data" / "nlu" / "uk" / "plain.yml")).intent_examples]
+    texts += [m.get("text") for m in load_data(str(_ROOT / "nlu_data" / "nlu" / "ar" / "messy.yml")).intent_examples]
+    apart, together = Features(config, channels), Features(config, channels)
+    one_by_one, side_by_side = apart.fit_transform(texts, n_jobs=1), together.fit_transform(texts, n_jobs=2)
+    assert one_by_one.shape == side_by_side.shape and one_by_one.shape[1] > 10_000
+    assert (one_by_one != side_by_side).nnz == 0
+    assert apart.vocabularies == together.vocabularies
+    assert all((a == b).all() for a, b in zip(apart.idfs, together.idfs, strict=True))
+    assert (apart.transform(texts[:50]) != together.transform(texts[:50])).nnz == 0

@@ -1,10 +1,13 @@
-"""The faster action-response check accepts and rejects exactly what Rasa's own does."""
+"""The faster action-response check and reading of the NLU data give exactly what Rasa's own do."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.rasa import speedups as rasa_speedups
 
@@ -43,22 +46,38 @@ def _nlu_file(folder):
     return path
 
 
-def test_training_reads_the_nlu_data_once_whatever_language_it_is_asked_in(monkeypatch, tmp_path):
-    """`rasa train` asks for the data without a language, the training graph in the
-    pipeline's ("xx"): both get one reading, through the importers `rasa train` stacks."""
+@pytest.fixture
+def undone(monkeypatch):
+    """What `apply_to_training` changes, put back after the test."""
     from rasa.shared.importers import utils
     from rasa.shared.importers.importer import (
         CombinedDataImporter,
         E2EImporter,
         ResponsesSyncImporter,
     )
+    from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
+
+    for cls in (CombinedDataImporter, ResponsesSyncImporter, E2EImporter):
+        monkeypatch.setattr(cls, "get_nlu_data", cls.get_nlu_data)
+    monkeypatch.setattr(RasaYAMLReader, "validate", RasaYAMLReader.validate)
+    monkeypatch.setattr(utils, "training_data_from_paths", utils.training_data_from_paths)
+    return monkeypatch
+
+
+def test_training_reads_the_nlu_data_once_whatever_language_it_is_asked_in(undone, tmp_path):
+    """`rasa train` asks for the data without a language, the training graph in the
+    pipeline's ("xx"): both get one reading, through the importers `rasa train` stacks."""
+    from rasa.shared.importers.importer import (
+        CombinedDataImporter,
+        E2EImporter,
+        ResponsesSyncImporter,
+    )
     from rasa.shared.importers.rasa import RasaFileImporter
+    from rasa.shared.nlu.training_data import loading
 
     reads = []
-    read = utils.training_data_from_paths
-    monkeypatch.setattr(utils, "training_data_from_paths", lambda *a, **k: reads.append(a) or read(*a, **k))
-    for cls in (CombinedDataImporter, ResponsesSyncImporter, E2EImporter):
-        monkeypatch.setattr(cls, "get_nlu_data", cls.get_nlu_data)  # undone after
+    load = loading.load_data
+    undone.setattr(loading, "load_data", lambda *a, **k: reads.append(a) or load(*a, **k))
 
     def importer():
         files = RasaFileImporter(training_data_paths=[str(_nlu_file(tmp_path))])
@@ -79,6 +98,60 @@ def test_training_reads_the_nlu_data_once_whatever_language_it_is_asked_in(monke
     assert {"hei", "hello"} <= set(expected)
 
 
+# A few of the project's files, in several scripts, with synonyms, lookups and duplicates.
+SAMPLE = ["nlu_data/nlu/generated/courses.yml", "nlu_data/nlu/nb/common.yml", "nlu_data/nlu/ar/edges9.yml",
+          "nlu_data/nlu/ti/plain.yml", "nlu_data/nlu/uk/courses.yml", "nlu_data/nlu/en/courses.yml"]
+
+
+def test_the_merge_without_copies_gives_rasas_training_data():
+    from rasa.shared.nlu.training_data import loading
+
+    root = Path(__file__).resolve().parents[3]
+    once, again = ([loading.load_data(str(root / path)) for path in SAMPLE] for _ in range(2))
+    ours, rasas = rasa_speedups.merged(once), TrainingData().merge(*again)
+    assert ours.fingerprint() == rasas.fingerprint()
+    assert [m.get("text") for m in ours.training_examples] == [m.get("text") for m in rasas.training_examples]
+    assert ours.entity_synonyms == rasas.entity_synonyms and ours.lookup_tables == rasas.lookup_tables
+    assert len(ours.training_examples) > 500 and ours.entity_synonyms and ours.lookup_tables
+    # duplicates are dropped as Rasa drops them
+    twice = rasa_speedups.merged([loading.load_data(str(root / SAMPLE[1])) for _ in range(2)])
+    assert len(twice.training_examples) == len(loading.load_data(str(root / SAMPLE[1])).training_examples)
+
+
+BROKEN = {
+    "examples as a list": 'version: "3.1"\nnlu:\n- intent: greet\n  examples:\n  - hei\n',
+    "an unknown key": 'version: "3.1"\nnlu:\n- intent: greet\n  exampels: |\n    - hei\n',
+    "an intent that is a list": 'version: "3.1"\nnlu:\n- intent: [greet]\n  examples: |\n    - hei\n',
+    "a YAML syntax error": 'version: "3.1"\nnlu:\n- intent: greet\n  examples: |\n    - hei\n - "x\n',
+    "a duplicate key": 'version: "3.1"\nnlu:\n- intent: greet\n  intent: bye\n  examples: |\n    - hei\n',
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_a_broken_nlu_file_fails_training_with_rasas_own_message(undone, case):
+    from rasa.shared.exceptions import YamlException
+    from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
+
+    with pytest.raises(YamlException) as rasas:
+        RasaYAMLReader().reads(BROKEN[case])
+    assert rasa_speedups.apply_to_training() is True
+    assert not rasa_speedups._passes_schema(BROKEN[case])
+    with pytest.raises(YamlException) as ours:
+        RasaYAMLReader().reads(BROKEN[case])
+    assert type(ours.value) is type(rasas.value) and str(ours.value) == str(rasas.value)
+
+
+def test_the_projects_files_pass_the_faster_check_as_they_pass_rasas():
+    from rasa.shared.nlu.training_data.formats.rasa_yaml import NLU_SCHEMA_FILE
+    from rasa.shared.utils.validation import validate_yaml_schema
+
+    root = Path(__file__).resolve().parents[3]
+    for path in SAMPLE:
+        text = (root / path).read_text(encoding="utf-8")
+        validate_yaml_schema(text, NLU_SCHEMA_FILE)  # raises if Rasa's own check fails
+        assert rasa_speedups._passes_schema(text), path
+
+
 def test_the_training_speedup_applies_only_to_the_rasa_version_it_mirrors(monkeypatch):
     import rasa
     from rasa.shared.importers.importer import CombinedDataImporter
@@ -87,3 +160,20 @@ def test_the_training_speedup_applies_only_to_the_rasa_version_it_mirrors(monkey
     before = CombinedDataImporter.get_nlu_data
     assert rasa_speedups.apply_to_training() is False
     assert CombinedDataImporter.get_nlu_data is before
+
+
+@pytest.mark.parametrize("annotation", ['{"entity": "course", "value": "truck"}', '{"entity": 5}',
+                                        '{"value": "truck"}', '{"entity": "course", "role": ["x"]}'])
+def test_entity_dicts_are_checked_as_rasa_checks_them(undone, annotation):
+    from rasa.shared.exceptions import SchemaValidationError
+    from rasa.shared.nlu.training_data import entities_parser
+
+    def verdict():
+        try:
+            return entities_parser.get_validated_dict(annotation[1:-1])
+        except SchemaValidationError as error:
+            return type(error), error.message
+
+    rasas = verdict()
+    assert rasa_speedups.apply_to_training() is True
+    assert verdict() == rasas
