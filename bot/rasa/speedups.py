@@ -57,14 +57,6 @@ logger = logging.getLogger(__name__)
 PATCHED_VERSION = "3.6.21"
 
 
-@lru_cache(maxsize=1)
-def _response_validator() -> Any:
-    spec = RemoteAction.action_response_format_spec()
-    validator_class = jsonschema.validators.validator_for(spec)
-    validator_class.check_schema(spec)  # once, instead of on every response
-    return validator_class(spec)
-
-
 @lru_cache(maxsize=8)
 def _validator_for(schema: str) -> Any:
     """A validator of the JSON schema `schema` (as JSON), the schema checked once."""
@@ -72,6 +64,11 @@ def _validator_for(schema: str) -> Any:
     validator_class = jsonschema.validators.validator_for(spec)
     validator_class.check_schema(spec)
     return validator_class(spec)
+
+
+@lru_cache(maxsize=1)
+def _response_validator() -> Any:
+    return _validator_for(json.dumps(RemoteAction.action_response_format_spec(), sort_keys=True))
 
 
 def _validate_training_data(json_data: Dict[str, Any], schema: Dict[str, Any]) -> None:
