@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import MENU, LocalizedAction, Reply, reply_for
-from actions.yes_or_no import NOT_SURE, ambiguous_no
+from actions.yes_or_no import NOT_SURE, ambiguous_no, sure_yes
 from bot.content.matcher import matcher_for
 from bot.db import utcnow
 from bot.escalations.gist import topic_of
@@ -270,6 +270,9 @@ class ActionDeleteMyData(LocalizedAction):
     """Deletes the participant's questions; `forget_me` makes the Rasa server drop the history.
 
     See bot/rasa/trackers.py: the conversation's events are deleted when this turn is saved.
+    Only the Yes button or a sure yes deletes (actions/yes_or_no.py): after any other
+    message read as a yes, nothing is deleted and the question comes again with its
+    buttons.
     """
 
     def name(self) -> str:
@@ -278,6 +281,10 @@ class ActionDeleteMyData(LocalizedAction):
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         reply = self.reply(tracker)
+        if not sure_yes(tracker.latest_message or {}):
+            reply.add(reply.t(NOT_SURE))
+            reply.send(dispatcher)
+            return [FollowupAction("utter_confirm_delete")]
         deleted = self.services.escalations.delete_for_sender(tracker.sender_id)
         reply.add(self.services.translator.ngettext(
             reply.language, "Deleted %(n)s question to caseworkers.",

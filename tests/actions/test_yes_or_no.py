@@ -8,9 +8,9 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.escalation import ActionDropQuestion
+from actions.escalation import ActionDeleteMyData, ActionDropQuestion
 from actions.fallback import ActionAffirm, ActionAskRephrase, ActionDeny
-from actions.yes_or_no import ambiguous_no
+from actions.yes_or_no import ambiguous_no, sure_yes
 from bot.learning import inbox
 from tests.actions.test_inbox import OFFERED
 
@@ -102,3 +102,34 @@ def test_no_to_continue_your_question_drops_nothing_and_asks_again(db):
     messages, events = _run(ActionDropQuestion(), _tracker("nie", "deny", history[:-1] + [_user("nie", "deny")],
                                                            slots={"escalation_question": "Kiedy dostanę pieniądze?"}))
     assert any(e.get("name") == "escalation_question" and e.get("value") is None for e in events)
+
+
+def _parsed(text, intent="affirm", confidence=0.95):
+    return {"text": text, "intent": {"name": intent, "confidence": confidence}}
+
+
+@pytest.mark.parametrize("message, sure", [
+    (_parsed("/affirm"), True), (_parsed("/deny", "deny"), False), (_parsed("/affirm", "affirm", 1.0), True),
+    (_parsed("yes"), True), (_parsed("Ja, slett alt"), True), (_parsed("так, видаліть усе 👍"), True),
+    (_parsed("yes", confidence=0.6), False), (_parsed("ja", "greet"), False),
+    (_parsed("my email is [E-MAIL] please"), False), (_parsed("ja [ID-NUMBER]"), False),
+    (_parsed("yes I think so but first tell me what happens to my question"), False), (_parsed(""), False)])
+def test_only_the_button_or_a_short_sure_yes_is_a_sure_yes(message, sure):
+    assert sure_yes(message) is sure
+
+
+CONFIRM_DELETE = [_user("usuń moje dane", "delete_my_data"), {"event": "action", "name": "utter_confirm_delete"},
+                  {"event": "bot", "text": "...", "metadata": {}}, {"event": "action", "name": "action_listen"}]
+
+
+def test_a_message_read_as_a_yes_to_deleting_deletes_nothing_and_asks_again(db, services):
+    store = services.escalations
+    reference = store.record("web-pl", "pl", "Kiedy zaczyna się kurs?").reference
+    text = "mój e-mail to [E-MAIL] proszę"
+    messages, events = _run(ActionDeleteMyData(), _tracker(text, "affirm", [*CONFIRM_DELETE, _user(text, "affirm")]))
+    assert messages[0]["text"] == NOT_SURE
+    assert events == [{"event": "followup", "name": "utter_confirm_delete", "timestamp": None}]
+    assert store.get(reference) is not None
+    messages, events = _run(ActionDeleteMyData(), _tracker("/affirm", "affirm", [*CONFIRM_DELETE, _user("/affirm", "affirm")]))
+    assert any(e.get("name") == "forget_me" and e.get("value") is True for e in events)
+    assert store.get(reference) is None

@@ -223,7 +223,11 @@ def test_delete_my_data_removes_questions_and_history(bot):
     store = EscalationStore(bot.settings.effective_database_url)
     assert len(store.list(sender_id=me)) == 1
     assert "/affirm" in payloads(bot.say(me, "please delete my data"))
-    done = text_of(bot.say(me, "/affirm"))
+    # A message that gives something is no yes to what cannot be undone, however it is read.
+    bot.say(me, "my email is kari.nordmann@example.no please")
+    assert len(store.list(sender_id=me)) == 1
+    assert "/affirm" in payloads(bot.say(me, "/delete_my_data"))
+    done = text_of(bot.say(me, "yes"))
     assert "Deleted 1 question to caseworkers." in done
     assert store.list(sender_id=me) == []
     tracker = bot.tracker(me)
