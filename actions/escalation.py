@@ -270,9 +270,9 @@ class ActionDeleteMyData(LocalizedAction):
     """Deletes the participant's questions; `forget_me` makes the Rasa server drop the history.
 
     See bot/rasa/trackers.py: the conversation's events are deleted when this turn is saved.
-    Only the Yes button or a sure yes deletes (actions/yes_or_no.py): after any other
-    message read as a yes, nothing is deleted and the question comes again with its
-    buttons.
+    Only the Yes button or a sure yes ("yes", "yes, delete it") deletes
+    (actions/yes_or_no.py): after any other message read as a yes, nothing is deleted and
+    the question comes again with its buttons.
     """
 
     def name(self) -> str:
@@ -281,7 +281,7 @@ class ActionDeleteMyData(LocalizedAction):
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         reply = self.reply(tracker)
-        if not sure_yes(tracker.latest_message or {}):
+        if not sure_yes(tracker.latest_message or {}, also=("delete_my_data",)):
             reply.add(reply.t(NOT_SURE))
             reply.send(dispatcher)
             return [FollowupAction("utter_confirm_delete")]

@@ -118,6 +118,13 @@ def test_only_the_button_or_a_short_sure_yes_is_a_sure_yes(message, sure):
     assert sure_yes(message) is sure
 
 
+def test_a_sure_yes_may_be_read_as_the_intent_it_confirms():
+    again = _parsed("yes please delete", "delete_my_data")
+    assert sure_yes(again, also=("delete_my_data",)) and not sure_yes(again)
+    assert not sure_yes(_parsed("Fødselsnummeret mitt er [ID-NUMBER], kan dere sjekke?", "delete_my_data"),
+                        also=("delete_my_data",))
+
+
 CONFIRM_DELETE = [_user("usuń moje dane", "delete_my_data"), {"event": "action", "name": "utter_confirm_delete"},
                   {"event": "bot", "text": "...", "metadata": {}}, {"event": "action", "name": "action_listen"}]
 

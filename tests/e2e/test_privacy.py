@@ -23,6 +23,9 @@ from tests.conftest import TEST_REDIS, RunningBot
 pytestmark = pytest.mark.model
 
 T = get_translator(PROJECT_ROOT / "translations")
+# The question form's first question (utter_ask_escalation_question).
+ASK_QUESTION = ("Write your question in your own words and language. Please do not write your national identity "
+                "number; I remove such numbers, phone numbers and e-mail addresses before storing.")
 MASKED_NOTICE = "I removed personal numbers or contact details from your question before storing it."
 # Spellings sent as ordinary messages, each with its own number (at least ten, as the issue asks).
 SPELLINGS = ["no-break space", "thin space", "narrow no-break space", "en dash", "spaced dash", "slash",
@@ -110,8 +113,10 @@ def test_no_raw_identity_number_in_any_file_or_database(bot):
     me = f"web-{run}form"
     form_numbers = numbers[len(SPELLINGS):]
     bot.say(me, "hei")
-    bot.say(me, f"Mitt fødselsnummer er {form_numbers[0][:6]}\u2009{form_numbers[0][6:]}")
-    bot.say(me, "jeg vil snakke med veilederen min")
+    given = text_of(bot.say(me, f"Mitt fødselsnummer er {form_numbers[0][:6]}\u2009{form_numbers[0][6:]}"))
+    # A number given alone may be read as wanting a caseworker, which opens the form.
+    if T.gettext("nb", ASK_QUESTION) not in given:
+        bot.say(me, "jeg vil snakke med veilederen min")
     question = (f"سؤالي: رقمي {form_numbers[1][:6]}\u2013{form_numbers[1][6:]}".translate(PERSIAN)
                 + f" iyo lambarkayga {form_numbers[2][:6]}\u00a0{form_numbers[2][6:]}")
     replies = text_of(bot.say(me, question))

@@ -266,7 +266,7 @@ def test_no_raw_identifier_in_postgresql_redis_or_files_through_the_balancer(bot
     from bot.escalations.store import EscalationStore
     from bot.masking import mask
     from tests.conftest import TEST_REDIS
-    from tests.e2e.test_privacy import MASKED_NOTICE, PERSIAN, T
+    from tests.e2e.test_privacy import ASK_QUESTION, MASKED_NOTICE, PERSIAN, T
 
     run = uuid.uuid4().hex[:8]
     numbers = identity_numbers(len(PRIVATE_ID_SPELLINGS) + 3, seed=int(run, 16))
@@ -292,9 +292,11 @@ def test_no_raw_identifier_in_postgresql_redis_or_files_through_the_balancer(bot
         # The question form: earlier turns (the caseworker's context) and the question itself.
         me = f"prod-{run}-form"
         send(production.rasa_url, me, "hei")
-        send(production.rasa_url, me, f"Mitt fødselsnummer er {numbers[-3][:6]}\u2009{numbers[-3][6:]}, "
-                                      f"ring meg på {phones[-1][:3]} {phones[-1][3:5]} {phones[-1][5:]}")
-        send(production.rasa_url, me, "jeg vil snakke med veilederen min")
+        given = text(send(production.rasa_url, me, f"Mitt fødselsnummer er {numbers[-3][:6]}\u2009{numbers[-3][6:]}, "
+                                                   f"ring meg på {phones[-1][:3]} {phones[-1][3:5]} {phones[-1][5:]}"))
+        # Numbers given with "call me" may be read as wanting a caseworker, which opens the form.
+        if T.gettext("nb", ASK_QUESTION) not in given:
+            send(production.rasa_url, me, "jeg vil snakke med veilederen min")
         question = (f"سؤالي: رقمي {numbers[-2][:6]}\u2013{numbers[-2][6:]}".translate(PERSIAN)
                     + f" iyo lambarkayga {numbers[-1][:6]}\u00a0{numbers[-1][6:]}, e-post {names[-1]}@nav-test.no")
         replies = text(send(production.rasa_url, me, question))
