@@ -270,9 +270,10 @@ class ActionDeleteMyData(LocalizedAction):
     """Deletes the participant's questions; `forget_me` makes the Rasa server drop the history.
 
     See bot/rasa/trackers.py: the conversation's events are deleted when this turn is saved.
-    Only the Yes button or a sure yes ("yes", "yes, delete it") deletes
-    (actions/yes_or_no.py): after any other message read as a yes, nothing is deleted and
-    the question comes again with its buttons.
+    Only the Yes button or a sure yes ("yes", "ja, slett") deletes (actions/yes_or_no.py):
+    after any other message read as a yes, nothing is deleted and the question comes again
+    with its buttons; the request said again ("yes, delete it" read as delete_my_data) asks
+    again too (nlu_data/rules/caseworker.yml).
     """
 
     def name(self) -> str:
@@ -281,7 +282,7 @@ class ActionDeleteMyData(LocalizedAction):
     async def respond(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         reply = self.reply(tracker)
-        if not sure_yes(tracker.latest_message or {}, also=("delete_my_data",)):
+        if not sure_yes(tracker.latest_message or {}):
             reply.add(reply.t(NOT_SURE))
             reply.send(dispatcher)
             return [FollowupAction("utter_confirm_delete")]

@@ -7,7 +7,7 @@ yes: a longer message read as a yes is asked about the same way."""
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, Optional
 
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -26,17 +26,16 @@ def ambiguous_no(text: Optional[str], language: str) -> bool:
     return language == "pl" and _POLISH_NO.fullmatch((text or "").strip().lower()) is not None
 
 
-def sure_yes(message: Dict[str, Any], also: Tuple[str, ...] = ()) -> bool:
+def sure_yes(message: Dict[str, Any]) -> bool:
     """Whether the participant's latest message (Rasa's parse of it) is a yes that may do
-    what cannot be undone: the Yes button, or a few words read as a yes (or as one of the
-    intents `also`, such as "yes, delete it" after "shall I delete?") with high confidence.
-    A message that gives something, such as a masked e-mail address ("my e-mail is
-    [E-MAIL] please"), is no such yes, however it was read."""
+    what cannot be undone: the Yes button, or a few words read as a yes with high
+    confidence. A message that gives something, such as a masked e-mail address ("my
+    e-mail is [E-MAIL] please"), is no such yes, however it was read."""
     text = str(message.get("text") or "").strip()
     if text.startswith("/"):
         return text.partition("{")[0] == "/affirm"
     intent = message.get("intent") or {}
-    return (intent.get("name") in ("affirm", *also) and float(intent.get("confidence") or 0.0) >= SURE_YES_CONFIDENCE
+    return (intent.get("name") == "affirm" and float(intent.get("confidence") or 0.0) >= SURE_YES_CONFIDENCE
             and 0 < len(text.split()) <= SURE_YES_WORDS and PLACEHOLDER.search(text) is None)
 
 

@@ -113,16 +113,10 @@ def _parsed(text, intent="affirm", confidence=0.95):
     (_parsed("yes"), True), (_parsed("Ja, slett alt"), True), (_parsed("так, видаліть усе 👍"), True),
     (_parsed("yes", confidence=0.6), False), (_parsed("ja", "greet"), False),
     (_parsed("my email is [E-MAIL] please"), False), (_parsed("ja [ID-NUMBER]"), False),
-    (_parsed("yes I think so but first tell me what happens to my question"), False), (_parsed(""), False)])
+    (_parsed("yes I think so but first tell me what happens to my question"), False), (_parsed(""), False),
+    (_parsed("yes please delete it", "delete_my_data"), False)])
 def test_only_the_button_or_a_short_sure_yes_is_a_sure_yes(message, sure):
     assert sure_yes(message) is sure
-
-
-def test_a_sure_yes_may_be_read_as_the_intent_it_confirms():
-    again = _parsed("yes please delete", "delete_my_data")
-    assert sure_yes(again, also=("delete_my_data",)) and not sure_yes(again)
-    assert not sure_yes(_parsed("Fødselsnummeret mitt er [ID-NUMBER], kan dere sjekke?", "delete_my_data"),
-                        also=("delete_my_data",))
 
 
 CONFIRM_DELETE = [_user("usuń moje dane", "delete_my_data"), {"event": "action", "name": "utter_confirm_delete"},

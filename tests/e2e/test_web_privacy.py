@@ -17,13 +17,12 @@ from bot.rasa_client import BlockingRasaClient, RasaUnavailable
 from bot.services import Services
 from bot.web.identity import COOKIE
 from tests.bot.web.server import WebServer, start_web
+from tests.e2e.test_privacy import ASK_QUESTION
 from tests.e2e.test_web import T, browser, conversation_of, page, say, shot, site  # noqa: F401
 
 LIMIT_TEXT = ("You have left %(n)s question for a caseworker in the last 24 hours. That is as many as one "
               "person can leave in a day, so I cannot take another one now. Please try again tomorrow.")
 
-ASK_QUESTION = ("Write your question in your own words and language. Please do not write your national identity "
-                "number; I remove such numbers, phone numbers and e-mail addresses before storing.")
 
 
 def user_texts(bot: Any, sender: str) -> List[str]:
