@@ -7,12 +7,12 @@ import logging
 from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import FormValidationAction, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import MENU, LocalizedAction, Reply, reply_for
-from actions.yes_or_no import NOT_SURE, ambiguous_no, sure_yes
+from actions.yes_or_no import ambiguous_no, ask_again, sure_yes
 from bot.content.matcher import matcher_for
 from bot.db import utcnow
 from bot.escalations.gist import topic_of
@@ -283,9 +283,7 @@ class ActionDeleteMyData(LocalizedAction):
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         reply = self.reply(tracker)
         if not sure_yes(tracker.latest_message or {}):
-            reply.add(reply.t(NOT_SURE))
-            reply.send(dispatcher)
-            return [FollowupAction("utter_confirm_delete")]
+            return ask_again(dispatcher, reply, "utter_confirm_delete")
         deleted = self.services.escalations.delete_for_sender(tracker.sender_id)
         reply.add(self.services.translator.ngettext(
             reply.language, "Deleted %(n)s question to caseworkers.",
@@ -305,10 +303,7 @@ class ActionDropQuestion(LocalizedAction):
                       domain: Dict[str, Any]) -> List[Dict[str, Any]]:
         if ambiguous_no(tracker.latest_message.get("text"), self.language(tracker)):
             # "no" may be a Polish yes: nothing is dropped, the offer to continue comes again.
-            reply = self.reply(tracker)
-            reply.add(reply.t(NOT_SURE))
-            reply.send(dispatcher)
-            return [FollowupAction("utter_continue_question")]
+            return ask_again(dispatcher, self.reply(tracker), "utter_continue_question")
         left_form = any(e.get("event") == "action" and e.get("name") == "action_deactivate_loop"
                         for e in list(tracker.events)[-4:])
         started = any(tracker.get_slot(name) is not None for name in QUESTION_SLOTS[:-1])

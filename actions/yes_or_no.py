@@ -7,8 +7,9 @@ yes: a longer message read as a yes is asked about the same way."""
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import Reply
@@ -44,3 +45,11 @@ def ask_yes_or_no(dispatcher: CollectingDispatcher, reply: Reply, yes: str, no: 
     payloads); a typed yes then does what the Yes button does (actions/fallback.py)."""
     reply.add(reply.t(NOT_SURE))
     reply.send(dispatcher, buttons=[(N_("Yes"), yes), (N_("No"), no)], offer=yes, clarifies=True)
+
+
+def ask_again(dispatcher: CollectingDispatcher, reply: Reply, question: str) -> List[Dict[str, Any]]:
+    """Says the answer was not a sure yes or no, and puts `question` (a response whose
+    buttons answer it, such as utter_confirm_delete) again: the events to return."""
+    reply.add(reply.t(NOT_SURE))
+    reply.send(dispatcher)
+    return [FollowupAction(question)]
