@@ -24,7 +24,6 @@ LIMIT_TEXT = ("You have left %(n)s question for a caseworker in the last 24 hour
               "person can leave in a day, so I cannot take another one now. Please try again tomorrow.")
 
 
-
 def user_texts(bot: Any, sender: str) -> List[str]:
     """What Rasa has recorded as said in a conversation (none for one that does not exist)."""
     events: List[Dict[str, Any]] = bot.tracker(sender).get("events") or []
