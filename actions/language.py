@@ -111,9 +111,16 @@ def explicit_choice(tracker: Tracker, catalogue: Optional[Catalogue] = None) -> 
         if rest != text and not language_named_in(rest):
             return None
     named = languages_named_in(rest) if not text.startswith("/") else []
+    # The model may find a language the word lists do not ("по-норвезьки"), and the other way
+    # round: a message naming two is judged on both.
+    found = [normalise_code(str(v)) or language_named_in(str(v))
+             for v in tracker.get_latest_entity_values("language")]
+    if not text.startswith("/"):
+        named = list(dict.fromkeys([*named, *(code for code in found if code)]))
     if len(named) > 1:
-        # "Я плохо читаю по-норвежски, можно на русском?": the language the message is
-        # written in, when it is one of them; else none is sure, and the choice is shown.
+        # "Я плохо читаю по-норвежски, можно на русском?", "я не понімаю по-норвезьки, давай
+        # краще українською": the language the message is written in, when it is one of
+        # them; else none is sure, and the choice is shown.
         written = get_services().languages.detect(text).language
         return written if written in named else None
     entity = latest_entity(tracker, "language")

@@ -179,6 +179,17 @@ def test_of_two_languages_named_the_one_written_in_is_chosen(services, text, cho
     assert messages[0]["buttons"][0]["payload"] != "/choose_language"  # the menu, a choice made
 
 
+def test_a_language_only_the_model_found_counts_among_the_two_named(services):
+    """"I don't understand Norwegian, better in Ukrainian": the word lists know
+    "українською" and not "по-норвезьки", which the model finds; the entity alone had
+    switched the conversation to Norwegian."""
+    text = "я не понімаю по-норвезьки, давай краще українською"
+    entities = [{"entity": "language", "value": "норвезьки", "start": 16, "end": 25}]
+    state = tracker(text, intent="choose_language", confidence=0.99, entities=entities)
+    events, _ = run(ActionDetectLanguage(), state)
+    assert [e["value"] for e in events if e.get("name") == "language"] == ["uk"]
+
+
 def test_of_two_languages_named_neither_written_in_the_choice_is_shown(services):
     """"I don't read Norwegian, Arabic please" written in English: not guessed, asked."""
     text = "I don't read Norwegian well, Arabic please"
