@@ -214,8 +214,8 @@ def crisis_confidence(tracker: Tracker) -> float:
 
 class ActionCrisisIfLikely(ActionCrisis):
     """Before the answer to despair: the crisis page, when the classifier gave a crisis at
-    least CRISIS_RUNNER_UP ("ما عاد بدي عيش، تعبت من كل شي" is read 0.76 frustration, 0.24
-    crisis); nothing otherwise."""
+    least CRISIS_RUNNER_UP (despair read as frustration at 0.76 with a crisis at 0.24 beside
+    it); nothing otherwise."""
 
     def name(self) -> str:
         return "action_crisis_if_likely"
