@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import MENU, LocalizedAction, Reply, latest_entity
+from actions.base import MENU, LocalizedAction, Reply
 from actions.courses import ActionCourseDetails
 from actions.inbox import note_message
 from bot.content.matcher import matcher_for
@@ -110,22 +110,21 @@ def explicit_choice(tracker: Tracker, catalogue: Optional[Catalogue] = None) -> 
         rest = matcher_for(catalogue).without_courses(text)
         if rest != text and not language_named_in(rest):
             return None
-    named = languages_named_in(rest) if not text.startswith("/") else []
+    # The languages of the model's entities, in order (None for a name it cannot place).
+    found = [normalise_code(str(v)) or language_named_in(str(v))
+             for v in tracker.get_latest_entity_values("language") if str(v)]
     # The model may find a language the word lists do not ("по-норвезьки"), and the other way
     # round: a message naming two is judged on both.
-    found = [normalise_code(str(v)) or language_named_in(str(v))
-             for v in tracker.get_latest_entity_values("language")]
-    if not text.startswith("/"):
-        named = list(dict.fromkeys([*named, *(code for code in found if code)]))
+    named = [] if text.startswith("/") else list(dict.fromkeys(
+        [*languages_named_in(rest), *(code for code in found if code)]))
     if len(named) > 1:
         # "Я плохо читаю по-норвежски, можно на русском?", "я не понімаю по-норвезьки, давай
         # краще українською": the language the message is written in, when it is one of
         # them; else none is sure, and the choice is shown.
         written = get_services().languages.detect(text).language
         return written if written in named else None
-    entity = latest_entity(tracker, "language")
-    if entity:
-        return normalise_code(entity) or language_named_in(entity)
+    if found:
+        return found[0]
     return language_named_in(text)
 
 
