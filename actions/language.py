@@ -97,6 +97,20 @@ def sure_choice(tracker: Tracker) -> bool:
     return classifier_confidence(tracker.latest_message) >= CHOICE_CONFIDENCE
 
 
+def of_two_named(named: List[str], written: Optional[str], current: Optional[str]) -> Optional[str]:
+    """The language asked for, of several named in one message. Norwegian beside one other is
+    named to say it is not read well ("Я плохо читаю по-норвежски, можно на русском?",
+    "norsken min er på A2, kan du skrive på engelsk?", "I don't read Norwegian well, Arabic
+    please"): the other, unless the message is written in Norwegian and the other is the
+    language the bot answers in now ("kan du skrive på norsk i stedet for engelsk?"). Else the
+    language the message is written in, when it is one of them; else none is sure, and the
+    choice is shown."""
+    others = [code for code in named if code != "nb"]
+    if "nb" in named and len(others) == 1:
+        return "nb" if written == "nb" and others[0] == current else others[0]
+    return written if written in named else None
+
+
 def explicit_choice(tracker: Tracker, catalogue: Optional[Catalogue] = None) -> Optional[str]:
     """The language a choose_language message asks for. A language named only inside a
     course's name ("is there a Norwegian course?", "курс норвежского языка") is the
@@ -118,11 +132,7 @@ def explicit_choice(tracker: Tracker, catalogue: Optional[Catalogue] = None) -> 
     named = [] if text.startswith("/") else list(dict.fromkeys(
         [*languages_named_in(rest), *(code for code in found if code)]))
     if len(named) > 1:
-        # "Я плохо читаю по-норвежски, можно на русском?", "я не понімаю по-норвезьки, давай
-        # краще українською": the language the message is written in, when it is one of
-        # them; else none is sure, and the choice is shown.
-        written = get_services().languages.detect(text).language
-        return written if written in named else None
+        return of_two_named(named, get_services().languages.detect(text).language, tracker.get_slot("language"))
     if found:
         return found[0]
     return language_named_in(text)

@@ -63,12 +63,26 @@ def crisis_confidence(intent: Dict[str, Any], ranking: List[Dict[str, Any]],
     return None
 
 
+def asked_beside(sentence_intents: List[Dict[str, Any]], sentence_share: float) -> Optional[str]:
+    """For a message read as a crisis as a whole: the intent of its most confident sentence
+    that, read alone, is something else at `sentence_share` or more ("I cut myself again last
+    night. Where do I send the meldekort?" is a crisis and a question about the money), so the
+    page can offer its answer after the numbers; None when no sentence is."""
+    others = [s for s in sentence_intents if s.get(INTENT_NAME_KEY) not in (CRISIS, FALLBACK)
+              and (s.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= sentence_share]
+    if not others:
+        return None
+    return str(max(others, key=lambda s: s.get(PREDICTED_CONFIDENCE_KEY) or 0.0)[INTENT_NAME_KEY])
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class CrisisRunnerUp(GraphComponent):
     """After the FallbackClassifier: a message with a crisis at `runner_up` or more of the
     confidence, or with a sentence read alone as a crisis at `sentence_share` or more
     (`SENTENCE_INTENTS`, bot/rasa/nlu.py), becomes a crisis; the classifier's ranking is
-    kept in order below it, and its best other intent is kept as `READ_FIRST`."""
+    kept in order below it, and its best other intent is kept as `READ_FIRST`. A message
+    read as a crisis as a whole keeps as `READ_FIRST` what another of its sentences asks
+    (`asked_beside`)."""
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
@@ -86,8 +100,14 @@ class CrisisRunnerUp(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             ranking = message.get(INTENT_RANKING_KEY) or []
-            confidence = crisis_confidence(message.get(INTENT) or {}, ranking,
-                                           message.get(SENTENCE_INTENTS) or [], self.runner_up,
+            intent = message.get(INTENT) or {}
+            sentence_intents = message.get(SENTENCE_INTENTS) or []
+            if intent.get(INTENT_NAME_KEY) == CRISIS:
+                asked = asked_beside(sentence_intents, self.sentence_share)
+                if asked:
+                    message.set(READ_FIRST, asked, add_to_output=True)
+                continue
+            confidence = crisis_confidence(intent, ranking, sentence_intents, self.runner_up,
                                            self.sentence_share)
             if confidence is None:
                 continue

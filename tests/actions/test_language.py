@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.language import ActionChooseLanguage, ActionDetectLanguage, channel_hint
+from actions.language import ActionChooseLanguage, ActionDetectLanguage, channel_hint, of_two_named
 from tests.actions.trackers import run, tracker
 
 
@@ -190,15 +190,36 @@ def test_a_language_only_the_model_found_counts_among_the_two_named(services):
     assert [e["value"] for e in events if e.get("name") == "language"] == ["uk"]
 
 
-def test_of_two_languages_named_neither_written_in_the_choice_is_shown(services):
-    """"I don't read Norwegian, Arabic please" written in English: not guessed, asked."""
+def test_norwegian_named_beside_another_language_asks_for_the_other(services):
+    """"I don't read Norwegian well, Arabic please" written in English: Norwegian is named to
+    say it is not read, so Arabic is asked for (the choice was shown before)."""
     text = "I don't read Norwegian well, Arabic please"
+    events, _ = run(ActionDetectLanguage(), tracker(text, intent="choose_language", confidence=0.99))
+    assert [e["value"] for e in events if e.get("name") == "language"] == ["ar"]
+
+
+def test_of_two_languages_named_neither_norwegian_nor_written_in_the_choice_is_shown(services):
+    text = "Arabic or Persian, I read both"
     events, _ = run(ActionDetectLanguage(), tracker(text, intent="choose_language", confidence=0.99))
     assert [e["value"] for e in events if e.get("name") == "language"] == ["en"]
     _, messages = run(ActionChooseLanguage(), tracker(text, {"language": "en"}, intent="choose_language",
                                                       confidence=0.99))
     assert messages[0]["text"] == "Which language do you want?"
     assert len(messages[0]["buttons"]) == 10
+
+
+@pytest.mark.parametrize("named, written, current, chosen", [
+    (["nb", "ru"], "ru", None, "ru"),   # Norwegian read badly, Russian asked for
+    (["nb", "en"], "nb", "nb", "en"),   # "norsken min er svak, skriv på engelsk"
+    (["nb", "en"], "nb", None, "en"),
+    (["nb", "en"], "nb", "en", "nb"),   # "på norsk i stedet for engelsk", answered in English now
+    (["nb", "ar"], "en", "en", "ar"),   # "I don't read Norwegian well, Arabic please"
+    (["ar", "fa"], "fa", "fa", "fa"),   # neither Norwegian: the one written in
+    (["ar", "fa"], "en", "en", None),   # neither Norwegian nor written in: asked
+    (["nb", "ar", "fa"], "en", "en", None),
+])
+def test_of_two_named_the_one_asked_for(named, written, current, chosen):
+    assert of_two_named(named, written, current) == chosen
 
 
 def test_a_choice_without_a_language_asks_which(services):

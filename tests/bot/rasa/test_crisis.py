@@ -82,3 +82,22 @@ def test_despair_gets_the_page_first_at_the_same_share_as_any_other_intent():
     pipeline = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())["pipeline"]
     [component] = [c for c in pipeline if c["name"] == "bot.rasa.crisis.CrisisRunnerUp"]
     assert component["runner_up"] == CRISIS_RUNNER_UP
+
+
+def test_a_crisis_as_a_whole_keeps_the_question_of_another_sentence_to_offer():
+    """"I cut myself again last night. Where do I send the meldekort?" read as a crisis as a
+    whole: the page offers the money answer after the numbers."""
+    ranking = ranked(("crisis", 0.7), ("allowance", 0.3))
+    sentences = ranked(("crisis", 0.99), ("allowance", 0.96))
+    assert parse(ranking[0], ranking, sentences, read_first="allowance") == (ranking[0], ranking)
+
+
+@pytest.mark.parametrize("sentences", [
+    [],  # one sentence
+    ranked(("crisis", 0.99), ("allowance", 0.45)),  # the other sentence below the share
+    ranked(("crisis", 0.99), ("crisis", 0.8)),
+    ranked(("crisis", 0.99), ("nlu_fallback", 0.9)),
+])
+def test_a_crisis_as_a_whole_offers_nothing_without_another_sentence_asking(sentences):
+    ranking = ranked(("crisis", 0.9), ("goodbye", 0.1))
+    assert parse(ranking[0], ranking, sentences) == (ranking[0], ranking)
