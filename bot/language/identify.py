@@ -53,6 +53,10 @@ KNOWN_COUNT = 20
 KNOWN_LETTERS_WEIGHT = 0.3
 # From this many words, one word the participants never wrote still leaves a sentence theirs.
 UNWRITTEN_FROM = 4
+# Words only one Latin-script language's participants wrote, this often: OWN_WORDS of them in
+# a sentence read as Norwegian make it that language's, judged on its other words.
+OWN_COUNT = 5
+OWN_WORDS = 2
 # Letters Urdu writes and Persian and Arabic do not: without one, "پول؟" is not Urdu.
 URDU_LETTERS = frozenset("ٹڈڑںےۓ")
 # Letters Ukrainian writes and Russian does not, and a Latin i or ï typed for і or ї inside
@@ -190,6 +194,8 @@ class LanguageIdentifier:
         if foreign and not self._all_written(words, candidates):
             return Detection(None, foreign[1], len(words), script, unsupported=foreign[0])
         shares = self._combined(words, {c: scores.get(c, 0.0) for c in candidates})
+        if script == "latin" and max(shares, key=shares.__getitem__) == "nb":
+            words, shares = self._beside_norwegian(words, shares)
         if script == "cyrillic" and UKRAINIAN_LETTERS.search(text):
             shares = {"uk": 1.0, "ru": 0.0}
         ranked = sorted(shares.items(), key=lambda kv: -kv[1])
@@ -197,6 +203,26 @@ class LanguageIdentifier:
         lead = share - (ranked[1][1] if len(ranked) > 1 else 0.0)
         known = sum(1 for w in words if self.evidence.count(w, candidates)) if self.evidence else -1
         return Detection(language, share, len(words), script, lead=lead, known=known)
+
+    def _beside_norwegian(self, words: List[str], shares: Dict[str, float]) -> Tuple[List[str], Dict[str, float]]:
+        """A sentence read as Norwegian that has OWN_WORDS or more words only one other
+        language's participants write ("Ar yra kurs innen helse Bergene?") is judged on its
+        words other than Norwegian: NAV's letters put Norwegian phrases into every language,
+        while Norwegians borrow English words, not Somali, Polish or Lithuanian ones."""
+        evidence = self.evidence
+        if evidence is None:
+            return words, shares
+        others = [c for c in SCRIPT_LANGUAGES["latin"] if c not in ("nb", "en")]
+        own = {c: sum(1 for w in words if evidence.count(w, (c,)) >= OWN_COUNT
+                      and not evidence.count(w, [o for o in SCRIPT_LANGUAGES["latin"] if o != c]))
+               for c in others}
+        language = max(own, key=own.__getitem__)
+        if own[language] < OWN_WORDS:
+            return words, shares
+        rest = [w for w in words if evidence.count(w, ("nb",)) <= evidence.count(w, (language,))]
+        scores = self._scores(" ".join(rest))
+        judged = self._combined(rest, {c: scores.get(c, 0.0) for c in shares})
+        return (rest, judged) if max(judged, key=judged.__getitem__) == language else (words, shares)
 
     def _all_written(self, words: List[str], candidates: Iterable[str]) -> bool:
         """Whether the participants of one supported language wrote every one of these words

@@ -7,6 +7,7 @@ one Latin-script language's participants write (Polish "w", Norwegian "å", Lith
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -20,7 +21,7 @@ from bot.masking import PLACEHOLDER
 # Words participants use in every language; they say nothing about the language.
 LOANWORDS = frozenset({
     "nav", "amo", "kurs", "kurset", "praksis", "ok", "okay", "oslo", "bergen", "trondheim",
-    "stavanger", "aap", "tolk", "it", "truck", "https", "www",
+    "stavanger", "aap", "tolk", "it", "truck", "https", "www", "sfo",
 })
 # NAV's Norwegian terms, in any inflection ("arbeidstreningen", "meldekortet"): a
 # Polish sentence with "praksisplass" in it is still Polish.
@@ -30,8 +31,14 @@ NAV_STEMS = (
     "sykepeng", "aktivitetsplan", "arbeidsmarkedstiltak", "tiltaksplass", "oppfølgingsvedtak",
     "fastlege", "sosialhjelp", "nav-kontor", "navkontor", "tiltak", "tilleggsstønad", "stønad",
     "barnetrygd", "bostøtte", "kontantstøtte", "sykemeld", "egenmeld", "skattekort",
-    "utbetaling", "søknad", "soknad", "vedtak", "klage",
+    "utbetaling", "søknad", "soknad", "vedtak", "klage", "arbeidsmarked", "norskkurs",
+    "norskopplæring", "introduksjons", "barnehage", "barnetillegg", "helsefag", "fagbrev",
 )
+# A NAV term misspelled ("tilegstønad", "veilder", "meldkort") is one too: a word beginning
+# within one edit of a stem of at least FUZZY_FROM letters, one more edit from each of
+# MORE_EDITS_FROM, with the stem's first letter (participants rarely mistype the first).
+FUZZY_FROM = 7
+MORE_EDITS_FROM = (11, 14)
 # Words participants of every Latin-script language write alike when they talk to a bot:
 # they say something about the language only when nothing else does ("to chat bot
 # hasti?" is Finglish, "wallahi enta robot?" Arabizi, "robot?" alone still Latin-script).
@@ -47,12 +54,39 @@ SCRIPT_LANGUAGES: Dict[str, Tuple[str, ...]] = {
 LETTER_WORD_COUNT = 50
 LETTER_WORD_SHARE = 0.9
 
+_FUZZY_STEMS: Dict[str, Tuple[str, ...]] = {
+    first: tuple(stem for stem in NAV_STEMS if stem[0] == first and len(stem) >= FUZZY_FROM)
+    for first in {stem[0] for stem in NAV_STEMS}}
+
+# Norwegian letters as they are typed without a Norwegian keyboard.
+_PLAIN = str.maketrans({"ø": "o", "å": "a", "æ": "e"})
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def is_loanword(word: str) -> bool:
-    """Whether a (case-folded) word is NAV vocabulary or a name used in every language."""
-    return word in LOANWORDS or word.startswith(NAV_STEMS)
+    """Whether a (case-folded) word is NAV vocabulary, or NAV vocabulary misspelled, or a
+    name used in every language."""
+    if word in LOANWORDS or word.startswith(NAV_STEMS):
+        return True
+    return len(word) >= FUZZY_FROM - 1 and any(
+        _begins_nearly(word, stem, 1 + sum(len(stem) >= n for n in MORE_EDITS_FROM))
+        for stem in _FUZZY_STEMS.get(word[0], ()))
+
+
+def _begins_nearly(word: str, stem: str, edits: int) -> bool:
+    """Whether some beginning of `word` is within `edits` edits of `stem` (Levenshtein)."""
+    word, stem = word.translate(_PLAIN), stem.translate(_PLAIN)
+    previous = list(range(len(word) + 1))
+    for i, letter in enumerate(stem, 1):
+        row = [i]
+        for j, other in enumerate(word, 1):
+            row.append(min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (letter != other)))
+        if min(row) > edits:
+            return False
+        previous = row
+    return min(previous) <= edits
 
 
 def _without_names(text: str, ignored: Set[str]) -> str:

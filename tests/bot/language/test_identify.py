@@ -36,6 +36,20 @@ def test_loanwords_and_course_names_do_not_count_as_words():
     assert ID.detect("arbeidstreningen meldekortet dagpengene helsefag", ignore=["helsefag"]).words == 0
 
 
+@pytest.mark.parametrize("word", ["veilder", "meldkort", "tilegstønad", "tilegstonad", "praksiplassen",
+                                  "arbeidstrenig", "arbeidsmarkedskurs", "barnehagen", "tiltakspengar"])
+def test_nav_words_misspelled_or_inflected_are_nav_words(word):
+    assert counted_words(f"{word} {word}") == []
+
+
+@pytest.mark.parametrize("word", ["pracodawca", "programme", "dziękuję", "helse", "veien", "meldte",
+                                  "tilbake", "arbeid", "darbdavys"])
+def test_words_only_like_a_nav_word_still_count(word):
+    """Near a stem means within one edit of a stem of 7 letters or more (two from 11, three
+    from 14), from its first letter: "veien" and "meldte" are other Norwegian words."""
+    assert counted_words(word) == [word]
+
+
 @pytest.mark.parametrize("text,expected", [
     ("How do I sign up for a course?", "en"),
     ("is there an age limit", "en"),
@@ -46,9 +60,26 @@ def test_loanwords_and_course_names_do_not_count_as_words():
     ("nie dostałem meldekort w tym tygodniu", "pl"),
     ("šią savaitę negavau meldekort", "lt"),
     ("hvor mye tiltakspenger får jeg", "nb"),
+    ("Can I get tilegstønad for the bus ticket to Drammen?", "en"),
+    ("Will I lose my dagpenger if I start the arbeidsmarkedskurs?", "en"),
 ])
 def test_a_first_message_without_a_hint_is_answered_in_its_language(text, expected):
     """Judged on the words other than NAV's, by the lead over the second language."""
+    assert decide(None, ID.detect(text), None, None, "nb").language == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ar yra kurs innen helse Bergene?", "lt"),
+    ("Czy jest gdzieś kurs innen renhold i lager w Oslo?", "pl"),
+    ("Ma jiraa kurs innen helse oo Bergen ka dhow?", "so"),
+    # Norwegians borrow English words: those leave a Norwegian sentence Norwegian.
+    ("kan jeg jobbe part time mens jeg er på praksisplass?", "nb"),
+    ("barnehagen stenger kl 16 men kurset varer til 17, any tips?", "nb"),
+    ("jeg vil ta kurs innen helse i Bergen", "nb"),
+])
+def test_norwegian_phrases_inside_another_language_leave_it_that_language(text, expected):
+    """Two or more words only one other Latin-script language's participants write outweigh
+    a Norwegian phrase from NAV's letters."""
     assert decide(None, ID.detect(text), None, None, "nb").language == expected
 
 
